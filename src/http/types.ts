@@ -1,0 +1,57 @@
+// The contract between the HTTP server and every component that serves routes.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
+
+/** Upstream component names; each has its own optional port (see config.componentPorts). */
+export type Component = "action" | "presenter" | "auth" | "media" | "icc" | "autoupdate" | "vote" | "search" | "projector" | "client";
+
+export type RawRequest = IncomingMessage | Http2ServerRequest;
+export type RawResponse = ServerResponse | Http2ServerResponse;
+
+export interface HttpRequest {
+  method: string;
+  /** Path without query string, e.g. /system/auth/login */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** Peer address (X-Forwarded-For is not trusted). */
+  remoteAddress: string;
+  raw: RawRequest;
+  /** Reads the whole body; rejects with HttpError 413 past the limit (default config.maxBodyBytes). */
+  body(limitBytes?: number): Promise<Buffer>;
+  /** Aborted when the client disconnects or the server shuts down. */
+  signal: AbortSignal;
+}
+
+export interface HttpResponse {
+  raw: RawResponse;
+  status(code: number): this;
+  header(name: string, value: string | string[]): this;
+  /** Sends a JSON body (content-type application/json) and ends the response. */
+  json(body: unknown, status?: number): void;
+  /** Sends a body as is and ends the response. */
+  send(body: string | Buffer, contentType?: string, status?: number): void;
+  readonly sent: boolean;
+}
+
+export type Handler = (req: HttpRequest, res: HttpResponse) => Promise<void> | void;
+
+export interface Route {
+  /** "GET", "POST", ... or "*" for any method. */
+  method: string;
+  /** Exact path, or a prefix when it ends with "/*". */
+  path: string;
+  component: Component;
+  handler: Handler;
+}
+
+/** Thrown by handlers to answer with a status and a JSON body; the server never turns it into a 500. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof body === "object" && body && "message" in body ? String((body as { message: unknown }).message) : `HTTP ${status}`);
+  }
+}
