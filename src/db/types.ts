@@ -1,0 +1,107 @@
+// The contract of the database layer. Actions, presenters, auth and the in-memory state use
+// only these types; src/db implements them on the embedded or an external PostgreSQL.
+
+/** "collection/id" */
+export type Fqid = string;
+/** A model as upstream encodes it: only non-null fields; decimals as "1.000000", timestamps as unix seconds. */
+export type Model = Record<string, unknown>;
+
+export type FilterOperatorName = "=" | "!=" | "<" | ">" | "<=" | ">=" | "~=" | "%=" | "in" | "has";
+
+export interface FilterOperator {
+  field: string;
+  operator: FilterOperatorName;
+  value: unknown;
+}
+export interface AndFilter {
+  and_filter: Filter[];
+}
+export interface OrFilter {
+  or_filter: Filter[];
+}
+export interface NotFilter {
+  not_filter: Filter;
+}
+export type Filter = FilterOperator | AndFilter | OrFilter | NotFilter;
+
+export interface ReadOptions {
+  /** Append FOR UPDATE inside a transaction (upstream lock_result). Default false. */
+  lock?: boolean;
+}
+
+export interface Reader {
+  /** One model with the given fields (all model fields when omitted); undefined when it does not exist. */
+  get(fqid: Fqid, fields?: string[], options?: ReadOptions): Promise<Model | undefined>;
+  /** Several models of one collection; missing ids are absent from the map. */
+  getMany(collection: string, ids: number[], fields?: string[], options?: ReadOptions): Promise<Map<number, Model>>;
+  /** Models matching the filter (all models when filter is undefined). */
+  filter(collection: string, filter: Filter | undefined, fields?: string[], options?: ReadOptions): Promise<Map<number, Model>>;
+  exists(collection: string, filter: Filter): Promise<boolean>;
+  count(collection: string, filter: Filter): Promise<number>;
+  min(collection: string, filter: Filter, field: string): Promise<number | string | undefined>;
+  max(collection: string, filter: Filter, field: string): Promise<number | string | undefined>;
+}
+
+export interface CreateEvent {
+  type: "create";
+  fqid: Fqid;
+  fields: Model;
+}
+export interface UpdateEvent {
+  type: "update";
+  fqid: Fqid;
+  fields?: Model;
+  list_fields?: { add?: Record<string, unknown[]>; remove?: Record<string, unknown[]> };
+}
+export interface DeleteEvent {
+  type: "delete";
+  fqid: Fqid;
+}
+export type WriteEvent = CreateEvent | UpdateEvent | DeleteEvent;
+
+export interface Writer {
+  /** Applies the events in order; returns per created/updated fqid the fields read back (id, sequential_number, ...). */
+  write(events: WriteEvent[]): Promise<Record<Fqid, Model>>;
+  /** Reserves n fresh ids of the collection's identity sequence. */
+  reserveIds(collection: string, count: number): Promise<number[]>;
+}
+
+export interface Transaction extends Reader, Writer {
+  /** Raw SQL inside the transaction, for the few places that need it (presenters, importers). */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface ChangeEntry {
+  operation: "insert" | "update" | "delete";
+  fqid: Fqid;
+  /** Changed fields; null means all fields of the model (insert, delete). */
+  fields: string[] | null;
+}
+
+export interface ChangeSet {
+  /** PostgreSQL transaction id (xid8) as a decimal string. */
+  xactId: string;
+  entries: ChangeEntry[];
+}
+
+export type ChangeListener = (change: ChangeSet) => void;
+
+export interface Database extends Reader {
+  /** Runs fn in one REPEATABLE READ transaction; retried on serialization failure (ACTION_MAX_RETRIES). */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Raw SQL outside of a transaction. */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Every committed transaction of any process on this database, as read from os_notify_log_t. */
+  onChange(listener: ChangeListener): () => void;
+  close(): Promise<void>;
+}
+
+/** Errors of the database layer carry the upstream message texts (e.g. "Model 'motion/5' does not exist."). */
+export class DatabaseError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "model_does_not_exist" | "model_exists" | "invalid_format" | "invalid_request" | "serialization" | "constraint" | "other" = "other",
+  ) {
+    super(message);
+  }
+}
