@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { parseDocument } from "yaml";
+import { modelsChecksum } from "../../src/meta/sql/checksum.js";
 import { shortenIdentifier } from "../../src/meta/sql/names.js";
+import { fromYamlNode, pyyamlDump } from "../../src/meta/sql/pyyaml-dump.js";
+import { loadModelSource } from "../../src/meta/source.js";
 
 const PROJECT_ROOT = join(fileURLToPath(import.meta.url), "..", "..", "..", "..");
 // TEST_SQL_SCHEMA_FILE lets the same expectations run against another schema file (e.g. upstream's).
@@ -328,3 +332,38 @@ async function losIdOf(motionId: number): Promise<number> {
   const result = await db.query<{ id: number }>(`SELECT list_of_speakers_id AS id FROM "motion" WHERE id = $1`, [motionId]);
   return result.rows[0]!.id;
 }
+
+describe("MODELS_YML_CHECKSUM", () => {
+  test("the dump of joined YAML matches PyYAML's layout (expected text produced by PyYAML 6)", () => {
+    const input = [
+      `"yes": "no"`,
+      `num: "0.000001"`,
+      `empty: ""`,
+      `list: []`,
+      `map: {}`,
+      `items:`,
+      `  - a: 1`,
+      `    b: 1.0`,
+      `  - Y`,
+      `long: ${"word ".repeat(20)}end`,
+      `quote: "It's: here"`,
+      `multi: "Line one\\n\\nline  two\\nthree"`,
+      `sql: "(\\n  SELECT a\\n  FROM t\\n) AS x\\n"`,
+      `hash: "#ffffff"`,
+      `unicode: Grüße – ok`,
+    ].join("\n");
+    const expected =
+      "'yes': 'no'\nnum: '0.000001'\nempty: ''\nlist: []\nmap: {}\nitems:\n- a: 1\n  b: 1.0\n- Y\n" +
+      "long: word word word word word word word word word word word word word word word word\n  word word word word end\n" +
+      "quote: 'It''s: here'\nmulti: 'Line one\n\n\n  line  two\n\n  three'\n" +
+      'sql: "(\\n  SELECT a\\n  FROM t\\n) AS x\\n"\n' +
+      "hash: '#ffffff'\nunicode: Grüße – ok\n";
+    assert.equal(pyyamlDump(fromYamlNode(parseDocument(input, { version: "1.1" }).contents)), expected);
+  });
+
+  test("equals the checksum in upstream's schema_relational.sql for this copy of the models", () => {
+    // Update together with models/: the value is the header of upstream's generated schema.
+    assert.equal(modelsChecksum(loadModelSource(join(PROJECT_ROOT, "models"))), "472dd223307f11a19a864edd93b78230");
+    assert.match(SCHEMA, /^-- MODELS_YML_CHECKSUM = '[0-9a-f]{32}'$/m);
+  });
+});

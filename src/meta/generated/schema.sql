@@ -1,6 +1,6 @@
 -- Relational schema of OpenSlides 4.3, generated from models/ by src/meta/sql/schema.ts.
 -- Code generated. DO NOT EDIT.
--- MODELS_YML_CHECKSUM = 'cfa6ae869424213857a3cbf9b1d19898'
+-- MODELS_YML_CHECKSUM = '472dd223307f11a19a864edd93b78230'
 
 
 -- Enum types
