@@ -152,6 +152,11 @@ export function otherSideFor(index: ModelIndex, field: SourceField, targetCollec
   return index.side(target.collection, target.field);
 }
 
+/** The collection a stored relation's `reference` names ("collection" or "collection(column)"). */
+export function referencedCollection(field: SourceField): string {
+  return String(field.raw.reference).replace(/\(.*\)$/, "").trim();
+}
+
 export const isStoredRelation = (field: SourceField): boolean =>
   (field.type === "relation" && field.raw.reference !== undefined) || field.type === "generic-relation";
 
@@ -227,8 +232,7 @@ export function fieldStorage(index: ModelIndex, collection: SourceCollection, fi
   switch (field.type) {
     case "relation":
       if (field.raw.reference !== undefined) {
-        const [target] = otherSides(index, field);
-        return { kind: "column", column: field.name, sqlType: "integer", references: target!.collection };
+        return { kind: "column", column: field.name, sqlType: "integer", references: referencedCollection(field) };
       }
       return reverseStorage(index, own, false);
     case "relation-list":

@@ -1,20 +1,14 @@
 // Foreign keys of stored relations (checked at commit, no ON DELETE action: cascading and
 // protecting is the application's job) and an index on every such column.
-import { genericTargets, ModelIndex } from "../relational.js";
-import type { SourceField } from "../source.js";
+import { genericTargets, ModelIndex, referencedCollection } from "../relational.js";
 import { foreignKeyName, genericIdColumn, indexName, tableName } from "./names.js";
 
-function foreignKey(table: string, column: string, referencedCollection: string): string {
-  const referenced = tableName(referencedCollection);
+function foreignKey(table: string, column: string, target: string): string {
+  const referenced = tableName(target);
   return [
     `ALTER TABLE ${table} ADD CONSTRAINT ${foreignKeyName(table, column, referenced)} FOREIGN KEY (${column}) REFERENCES ${referenced} (id) INITIALLY DEFERRED;`,
     `CREATE INDEX ${indexName(table, column)} ON ${table} (${column});`,
   ].join("\n");
-}
-
-/** The collection a stored relation's `reference` names ("collection" or "collection(column)"). */
-export function referencedCollection(field: SourceField): string {
-  return String(field.raw.reference).replace(/\(.*\)$/, "").trim();
 }
 
 export function renderForeignKeys(index: ModelIndex): string {

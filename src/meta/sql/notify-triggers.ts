@@ -2,7 +2,7 @@
 // whose reverse field changes with it) and the deferred trigger sending one NOTIFY per
 // transaction. Autoupdate (openslides-go and ours) consumes exactly these rows.
 import type { IntermediateTable } from "../relational.js";
-import { genericTargets, ModelIndex, otherSideFor, otherSides } from "../relational.js";
+import { genericTargets, ModelIndex, otherSideFor, otherSides, referencedCollection } from "../relational.js";
 import type { SourceField } from "../source.js";
 import {
   calculatedFieldLogTriggerNames,
@@ -13,7 +13,6 @@ import {
   NOTIFY_TRIGGER_NAME,
   tableName,
 } from "./names.js";
-import { referencedCollection } from "./foreign-keys.js";
 import { triggerArguments } from "./sql-text.js";
 
 const logTrigger = (name: string, events: string, table: string, fn: string, args: string[]) =>
