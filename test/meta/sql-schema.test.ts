@@ -291,7 +291,7 @@ describe("change notification", () => {
         await db.query(`UPDATE motion_t SET reason = 'Reason' WHERE id = 41`);
         return (await db.query<{ id: string }>(`SELECT pg_current_xact_id()::text AS id`)).rows[0]!.id;
       });
-      await first;
+      await Promise.race([first, rejectAfter(10_000, "no os_notify notification arrived")]);
       await listener.query("SELECT 1"); // any further notification of that commit arrives before this answer
       assert.deepEqual(payloads, [`{"xactId":${xactId}}`]);
 
@@ -327,6 +327,11 @@ describe("change notification", () => {
     assert.ok(keys.includes("update meeting/1"));
   });
 });
+
+/** A safety net against hanging forever, not a timing assertion. */
+function rejectAfter(ms: number, message: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
+}
 
 async function losIdOf(motionId: number): Promise<number> {
   const result = await db.query<{ id: number }>(`SELECT list_of_speakers_id AS id FROM "motion" WHERE id = $1`, [motionId]);
