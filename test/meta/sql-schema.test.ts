@@ -10,12 +10,13 @@ import pg from "pg";
 import { parseDocument } from "yaml";
 import { modelsChecksum } from "../../src/meta/sql/checksum.js";
 import { shortenIdentifier } from "../../src/meta/sql/names.js";
+import { readSchemaSql } from "../../src/meta/sql/schema-file.js";
 import { fromYamlNode, pyyamlDump } from "../../src/meta/sql/pyyaml-dump.js";
 import { loadModelSource } from "../../src/meta/source.js";
 
 const PROJECT_ROOT = join(fileURLToPath(import.meta.url), "..", "..", "..", "..");
 // TEST_SQL_SCHEMA_FILE lets the same expectations run against another schema file (e.g. upstream's).
-const SCHEMA = readFileSync(process.env.TEST_SQL_SCHEMA_FILE ?? join(PROJECT_ROOT, "src", "meta", "generated", "schema.sql"), "utf8");
+const SCHEMA = process.env.TEST_SQL_SCHEMA_FILE ? readFileSync(process.env.TEST_SQL_SCHEMA_FILE, "utf8") : readSchemaSql();
 
 const connection = {
   host: process.env.TEST_DATABASE_HOST ?? "localhost",
