@@ -1,0 +1,22 @@
+// Everything shared by the actions of one request: the transaction, the change overlay, the
+// caller and the hooks to run once everything succeeded.
+import type { Transaction } from "../../db/types.js";
+import { ChangeOverlay, OverlayReader } from "./overlay.js";
+
+export interface RequestContext {
+  readonly tx: Transaction;
+  readonly overlay: ChangeOverlay;
+  readonly db: OverlayReader;
+  /** Request user: > 0 logged in, 0 anonymous, -1 internal route. */
+  readonly userId: number;
+  /** Internal route: no permission checks. */
+  readonly internal: boolean;
+  readonly development: boolean;
+  /** Run after every action succeeded, before the commit. */
+  readonly onSuccess: Array<() => Promise<void> | void>;
+}
+
+export function createRequestContext(tx: Transaction, userId: number, internal: boolean, development: boolean): RequestContext {
+  const overlay = new ChangeOverlay();
+  return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [] };
+}

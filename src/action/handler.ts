@@ -1,0 +1,148 @@
+// One action request (spec action-service 2.4, 2.5, 2.7): payload check, then every payload
+// element in one transaction, atomically (handle_request) or element by element
+// (handle_separately), then the writes, the results and the on-success hooks.
+import type { Database, Transaction } from "../db/types.js";
+import { ActionError, BadRequestError } from "./errors.js";
+import { fqidOf } from "./framework/fqid.js";
+import { collectionMeta, hasCollection } from "./framework/model-meta.js";
+import { performAction, type ActionOutcome } from "./framework/perform.js";
+import { findAction } from "./framework/registry.js";
+import { createRequestContext, type RequestContext } from "./framework/request.js";
+import type { ActionDefinition, Instance, ResultElement } from "./framework/types.js";
+import { compileValidator } from "./framework/validation.js";
+import { validateEvents } from "./framework/write-request.js";
+
+export interface PayloadElement {
+  action: string;
+  data: Instance[];
+}
+
+export interface ActionsResponse {
+  status_code: number;
+  success: boolean;
+  message: string;
+  results: unknown[];
+}
+
+export interface HandleOptions {
+  atomic: boolean;
+  internal: boolean;
+}
+
+export interface ActionHandlerDeps {
+  db: Database;
+  development: boolean;
+}
+
+const validatePayload = compileValidator({
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "Schema for action API",
+  description: "An array of actions",
+  type: "array",
+  items: {
+    type: "object",
+    properties: {
+      action: { description: "Name of the action to be performed on the server", type: "string", minLength: 1 },
+      data: { $schema: "http://json-schema.org/draft-07/schema#", title: "Action data", type: "array", items: { type: "object" } },
+    },
+    required: ["action", "data"],
+    additionalProperties: false,
+  },
+});
+
+export function assertValidPayload(payload: unknown): asserts payload is PayloadElement[] {
+  const message = validatePayload(payload);
+  if (message) throw new ActionError(message);
+}
+
+export class ActionHandler {
+  constructor(private readonly deps: ActionHandlerDeps) {}
+
+  async handleRequest(payload: unknown, userId: number, options: HandleOptions): Promise<ActionsResponse> {
+    assertValidPayload(payload);
+    const results = await this.deps.db.transaction(async (tx) => {
+      const request = createRequestContext(tx, userId, options.internal, this.deps.development);
+      const results = options.atomic ? await this.runAtomically(request, payload) : await this.runSeparately(request, payload);
+      for (const hook of request.onSuccess) await hook();
+      return results;
+    });
+    return { status_code: 200, success: true, message: "Actions handled successfully", results };
+  }
+
+  /** All elements share the overlay; everything is written after every element succeeded. */
+  private async runAtomically(request: RequestContext, payload: PayloadElement[]): Promise<unknown[]> {
+    const seenSingular = new Set<string>();
+    const performed: ActionOutcome[] = [];
+    for (const [index, element] of payload.entries()) {
+      if (findAction(element.action)?.singular) {
+        if (seenSingular.has(element.action)) {
+          const error = new ActionError(`Action ${element.action} may not appear twice in one request.`);
+          error.actionErrorIndex = index;
+          throw error;
+        }
+        seenSingular.add(element.action);
+      }
+      try {
+        performed.push(await this.performTopLevel(request, element));
+      } catch (error) {
+        if (error instanceof ActionError) error.actionErrorIndex = index;
+        throw error;
+      }
+    }
+    const results: unknown[] = [];
+    for (const outcome of performed) results.push(await writeOutcome(request.tx, outcome));
+    return results;
+  }
+
+  /** Each element is written on its own; an ActionError becomes that element's result. */
+  private async runSeparately(request: RequestContext, payload: PayloadElement[]): Promise<unknown[]> {
+    const results: unknown[] = [];
+    for (const element of payload) {
+      try {
+        const outcome = await this.performTopLevel(request, element);
+        results.push(await writeOutcome(request.tx, outcome));
+      } catch (error) {
+        if (!(error instanceof ActionError)) throw error;
+        results.push(error.toJson());
+      }
+      request.overlay.reset();
+    }
+    return results;
+  }
+
+  private async performTopLevel(request: RequestContext, element: PayloadElement): Promise<ActionOutcome> {
+    const action = this.resolve(element.action, request.internal);
+    const outcome = await performAction(request, action, element.data, { internal: request.internal, isSubAction: false });
+    validateEvents(outcome.events);
+    if (outcome.onSuccess) request.onSuccess.push(outcome.onSuccess);
+    return outcome;
+  }
+
+  /** Unknown, non-public on the public route, backend-internal outside development: "does not exist". */
+  private resolve(name: string, internal: boolean): ActionDefinition {
+    const action = findAction(name);
+    const visibility = action?.visibility ?? "public";
+    if (!action || (visibility !== "public" && !internal) || (visibility === "backend_internal" && !this.deps.development)) {
+      throw new BadRequestError(`Action ${name} does not exist.`);
+    }
+    return action;
+  }
+}
+
+/** Writes the events and completes create results with what the database assigned (sequential_number). */
+async function writeOutcome(tx: Transaction, outcome: ActionOutcome): Promise<ResultElement[] | null> {
+  if (outcome.events.length === 0) return outcome.results;
+  const written = await tx.write(outcome.events);
+  const { kind, collection } = outcome.action;
+  if (kind === "create" && hasSequentialNumber(collection)) {
+    for (const result of outcome.results ?? []) {
+      const returned = result && written[fqidOf(collection, Number(result.id))];
+      if (result && returned?.sequential_number !== undefined) result.sequential_number = returned.sequential_number;
+    }
+  }
+  return outcome.results;
+}
+
+function hasSequentialNumber(collection: string): boolean {
+  return hasCollection(collection) && collectionMeta(collection).fields.get("sequential_number")?.sequenceScope !== undefined;
+}
