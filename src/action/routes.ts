@@ -1,0 +1,153 @@
+// The routes of the action component (spec action-service 2.1-2.3, 2.9) and, for the seed's
+// curl examples, its un-prefixed aliases on the action port (GET /health, POST /).
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Config } from "../config.js";
+import type { Database } from "../db/types.js";
+import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
+import { loadActions } from "./actions/load.js";
+import { authenticateRequest } from "./authenticate.js";
+import { BadRequestError } from "./errors.js";
+import { registeredActions } from "./framework/registry.js";
+import { ActionHandler } from "./handler.js";
+import { NotFoundError, sendActionError, ServerError, UnauthorizedError, WERKZEUG_TEXTS } from "./http-errors.js";
+import { assertJsonContentType, isFalsyJson, readJsonBody } from "./request-body.js";
+import { watchActionRequest } from "./worker.js";
+
+/** What the action component needs from the application. */
+export interface ActionApp {
+  config: Config;
+  db: Database;
+  log?: { error(message: string, error?: unknown): void };
+}
+
+type Mode = "public" | "internal";
+
+const VERSION_FILE = fileURLToPath(new URL("../../../version.txt", import.meta.url));
+
+export function actionRoutes(app: ActionApp): Route[] {
+  const loaded = loadActions();
+  const action = (mode: Mode) => async (req: HttpRequest, res: HttpResponse) => {
+    await loaded;
+    await handleActionRequest(app, req, res, mode);
+  };
+  const get = (handler: () => unknown) => async (_req: HttpRequest, res: HttpResponse) => {
+    await loaded;
+    res.json(handler());
+  };
+  const routes: Array<[string, string, Route["handler"]]> = [
+    ["POST", "/system/action/handle_request", action("public")],
+    ["POST", "/system/action/handle_separately", action("public")],
+    ["POST", "/internal/handle_request", action("internal")],
+    ["GET", "/system/action/health", get(() => ({ status: "running" }))],
+    ["GET", "/system/action/info", get(() => ({ healthinfo: { actions: actionsInfo() } }))],
+    ["GET", "/system/action/version", get(() => ({ version: readVersion() }))],
+  ];
+  // One trailing slash is allowed on every route (upstream's ^<path>/?$).
+  return routes.flatMap(([method, path, handler]) => [
+    { method, path, component: "action" as const, handler },
+    { method, path: `${path}/`, component: "action" as const, handler },
+  ]);
+}
+
+/**
+ * The seed's un-prefixed aliases, for the action component's own port only: GET /health lists
+ * the actions with their schemas as the seed describes (plus upstream's status), POST / is
+ * handle_request.
+ */
+export function actionPortAliases(app: ActionApp): Route[] {
+  const loaded = loadActions();
+  return [
+    {
+      method: "GET",
+      path: "/health",
+      component: "action",
+      handler: async (_req, res) => {
+        await loaded;
+        res.json({ status: "running", healthinfo: { actions: actionsInfo() } });
+      },
+    },
+    {
+      method: "POST",
+      path: "/",
+      component: "action",
+      handler: async (req, res) => {
+        await loaded;
+        await handleActionRequest(app, req, res, "public");
+      },
+    },
+  ];
+}
+
+/** Processing order of spec 2.2. */
+async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpResponse, mode: Mode): Promise<void> {
+  try {
+    const rawUrl = req.raw.url ?? req.path;
+    if (rawUrl.includes("?")) throw new NotFoundError();
+    assertJsonContentType(req);
+    const payload = await readJsonBody(req);
+    let userId = -1;
+    let accessToken: string | undefined;
+    if (mode === "internal") {
+      checkInternalPassword(app.config, req);
+    } else {
+      ({ userId, accessToken } = await authenticateRequest(req, app.config.authTokenKey));
+    }
+    if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
+    const atomic = mode === "internal" || !rawUrl.endsWith("handle_separately");
+    const handler = new ActionHandler({ db: app.db, development: app.config.development });
+    const response = await watchActionRequest(() => handler.handleRequest(payload, userId, { atomic, internal: mode === "internal" }), {
+      db: app.db,
+      timeoutSeconds: app.config.threadWatchTimeoutSeconds,
+      userId,
+      payload,
+      log: app.log?.error.bind(app.log),
+    });
+    if (accessToken) res.header("authentication", accessToken);
+    res.json(response, response.status_code);
+  } catch (error) {
+    sendActionError(res, error, app.log?.error.bind(app.log));
+  }
+}
+
+/** Authorization: <base64(password)>; the development password is "openslides". */
+function checkInternalPassword(config: Config, req: HttpRequest): void {
+  const secret = config.development ? "openslides" : config.internalAuthPassword;
+  if (!secret) throw new ServerError("Missing INTERNAL_AUTH_PASSWORD_FILE.");
+  const header = req.headers["authorization"];
+  if (typeof header === "string") {
+    if (decodeBase64Strict(header) === secret) return;
+  }
+  throw new UnauthorizedError();
+}
+
+/** Python's b64decode (non-alphabet characters dropped, padding required) plus strict UTF-8. */
+function decodeBase64Strict(value: string): string {
+  const cleaned = value.replace(/[^A-Za-z0-9+/=]/g, "");
+  const invalid = () => new BadRequestError("The internal auth password must be correctly base64-encoded.");
+  if (cleaned.length % 4 !== 0 || /=[^=]/.test(cleaned)) throw invalid();
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(cleaned, "base64"));
+  } catch {
+    throw invalid();
+  }
+}
+
+function actionsInfo(): Record<string, { schema: Record<string, unknown> }> {
+  const info: Record<string, { schema: Record<string, unknown> }> = {};
+  for (const action of registeredActions()) {
+    const schema: Record<string, unknown> = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      title: "Action data",
+      type: "array",
+      items: action.schema,
+    };
+    if (action.singular) schema.maxItems = 1;
+    info[action.name] = { schema };
+  }
+  return info;
+}
+
+function readVersion(): string {
+  return existsSync(VERSION_FILE) ? readFileSync(VERSION_FILE, "utf8").trim() : "dev";
+}
