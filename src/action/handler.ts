@@ -10,7 +10,6 @@ import { findAction } from "./framework/registry.js";
 import { createRequestContext, type RequestContext } from "./framework/request.js";
 import type { ActionDefinition, Instance, ResultElement } from "./framework/types.js";
 import { compileValidator } from "./framework/validation.js";
-import { validateEvents } from "./framework/write-request.js";
 
 export interface PayloadElement {
   action: string;
@@ -113,7 +112,6 @@ export class ActionHandler {
   private async performTopLevel(request: RequestContext, element: PayloadElement): Promise<ActionOutcome> {
     const action = this.resolve(element.action, request.internal);
     const outcome = await performAction(request, action, element.data, { internal: request.internal, isSubAction: false });
-    validateEvents(outcome.events);
     if (outcome.onSuccess) request.onSuccess.push(outcome.onSuccess);
     return outcome;
   }

@@ -13,7 +13,7 @@ import { relationUpdates } from "./relations.js";
 import type { RequestContext } from "./request.js";
 import type { ActionContext, ActionDefinition, HistoryInformation, Instance, InstanceHook, ResultElement, SubActionOptions } from "./types.js";
 import { compileValidator, validateModelFields, type Validator } from "./validation.js";
-import { orderEvents } from "./write-request.js";
+import { orderEvents, validateEvents } from "./write-request.js";
 
 export interface PerformOptions {
   internal: boolean;
@@ -47,7 +47,10 @@ export async function performAction(
   const data = structuredClone(payloadData);
   const run = new ActionRun(request, action, data, options);
   try {
-    return await run.perform();
+    const outcome = await run.perform();
+    // Top level: the merged events are checked here, so errors keep the last item's index as upstream.
+    if (!options.isSubAction) validateEvents(outcome.events);
+    return outcome;
   } catch (error) {
     if (!options.isSubAction && error instanceof ActionError) {
       if (run.index > -1) error.actionDataErrorIndex = run.index;

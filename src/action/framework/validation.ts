@@ -8,6 +8,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { ActionError, pythonList } from "../errors.js";
 import type { FieldMeta } from "./model-meta.js";
 import { fieldMeta } from "./model-meta.js";
+import { fieldSchema } from "./schemas.js";
 import type { Instance, JsonSchema } from "./types.js";
 
 export type Validator = (value: unknown) => string | undefined;
@@ -109,35 +110,4 @@ export function fieldValueError(field: FieldMeta, value: unknown): string | unde
   let validator = fieldValidators.get(key);
   if (!validator) fieldValidators.set(key, (validator = compileValidator(fieldSchema(field))));
   return validator(value);
-}
-
-function fieldSchema(field: FieldMeta): JsonSchema {
-  const nullable = (type: string | string[]) => {
-    const types = Array.isArray(type) ? type : [type];
-    return field.required ? types : [...types, "null"];
-  };
-  switch (field.type) {
-    case "number":
-    case "timestamp":
-      return { type: nullable("integer") };
-    case "float":
-      return { type: nullable("number") };
-    case "boolean":
-      return { type: nullable(["boolean", "string", "integer"]) };
-    case "relation":
-      return { type: nullable("integer"), minimum: 1 };
-    case "relation-list":
-    case "number[]":
-      return { type: nullable("array"), items: { type: "integer" } };
-    case "generic-relation":
-      return { type: nullable("string") };
-    case "generic-relation-list":
-    case "string[]":
-    case "text[]":
-      return { type: nullable("array"), items: { type: "string" } };
-    case "JSON":
-      return { type: nullable(["object", "array"]) };
-    default:
-      return { type: nullable("string") };
-  }
 }
