@@ -13,7 +13,7 @@ import type { Instance, JsonSchema } from "./types.js";
 
 export type Validator = (value: unknown) => string | undefined;
 
-const ajv = new Ajv({ strict: false, allErrors: false });
+const ajv = new Ajv({ strict: false, allErrors: false, verbose: true });
 
 export function compileValidator(schema: JsonSchema): Validator {
   const validate: ValidateFunction = ajv.compile(schema);
