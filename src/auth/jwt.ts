@@ -1,0 +1,85 @@
+// HS256 JSON web tokens (jose), with failures named and worded as upstream's auth service
+// reports them (its JWT library: "JsonWebTokenError: invalid signature", "TokenExpiredError:
+// jwt expired", ...), because those texts reach clients in 500 answers.
+import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+
+export type JwtPayload = JWTPayload & Record<string, unknown>;
+
+export type JwtFailure = "expired" | "not-active" | "signature" | "algorithm" | "malformed" | "invalid";
+
+export class JwtError extends Error {
+  constructor(
+    readonly failure: JwtFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The upstream error class name. */
+  override get name(): string {
+    if (this.failure === "expired") return "TokenExpiredError";
+    if (this.failure === "not-active") return "NotBeforeError";
+    return "JsonWebTokenError";
+  }
+
+  /** "<ErrorName>: <text>", the body message of upstream's 500 answers. */
+  describe(): string {
+    return `${this.name}: ${this.message}`;
+  }
+}
+
+const ALGORITHM = "HS256";
+const encoder = new TextEncoder();
+
+export function signJwt(payload: Record<string, unknown>, key: string, lifetimeSeconds: number): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...payload })
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetimeSeconds)
+    .sign(encoder.encode(key));
+}
+
+/** Verifies signature and time claims; throws JwtError. */
+export async function verifyJwt(jwt: string, key: string): Promise<JwtPayload> {
+  checkStructure(jwt);
+  try {
+    const { payload } = await jwtVerify(jwt, encoder.encode(key), { algorithms: [ALGORITHM] });
+    return payload as JwtPayload;
+  } catch (error) {
+    throw toJwtError(error);
+  }
+}
+
+/** The payload without any check (used for an expired token whose signature was verified). */
+export function decodeJwtPayload(jwt: string): JwtPayload | undefined {
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8"));
+    return payload && typeof payload === "object" && !Array.isArray(payload) ? (payload as JwtPayload) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkStructure(jwt: string): void {
+  if (!jwt) throw new JwtError("malformed", "jwt must be provided");
+  const parts = jwt.split(".");
+  if (parts.length !== 3) throw new JwtError("malformed", "jwt malformed");
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(parts[0]!, "base64url").toString("utf8"));
+  } catch {
+    throw new JwtError("invalid", "invalid token");
+  }
+  if (!header || typeof header !== "object") throw new JwtError("invalid", "invalid token");
+  if (!parts[2]) throw new JwtError("signature", "jwt signature is required");
+  if ((header as { alg?: unknown }).alg !== ALGORITHM) throw new JwtError("algorithm", "invalid algorithm");
+}
+
+function toJwtError(error: unknown): JwtError {
+  if (error instanceof errors.JWTExpired) return new JwtError("expired", "jwt expired");
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new JwtError("signature", "invalid signature");
+  if (error instanceof errors.JOSEAlgNotAllowed) return new JwtError("algorithm", "invalid algorithm");
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "nbf") return new JwtError("not-active", "jwt not active");
+  return new JwtError("invalid", "invalid token");
+}
