@@ -1,0 +1,89 @@
+// Tickets, JWT failure texts, cookies and password hashes.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { SignJWT } from "jose";
+import { JwtError, verifyJwt } from "../../src/auth/jwt.js";
+import { createAccessToken, createAuthorizationToken, createRefreshCookieValue, hasBearerPrefix } from "../../src/auth/tokens.js";
+import { clearedRefreshCookieHeader, parseCookies, refreshCookieHeader } from "../../src/auth/cookies.js";
+import { hashPassword, isLegacyHash, verifyPassword } from "../../src/auth/passwords.js";
+import { LEGACY_ADMIN_HASH } from "./support/database.js";
+import { expiredJwt, keys, payloadOf } from "./support/client.js";
+
+async function failureOf(jwt: string, key = keys.tokenKey): Promise<JwtError> {
+  try {
+    await verifyJwt(jwt, key);
+  } catch (error) {
+    if (error instanceof JwtError) return error;
+    throw error;
+  }
+  assert.fail("verification succeeded");
+}
+
+describe("tickets", () => {
+  test("access token, refresh cookie and authorization token", async () => {
+    const claims = { sessionId: "0123456789abcdef0123456789abcdef", userId: 3 };
+    const token = await createAccessToken(keys, claims);
+    const cookie = await createRefreshCookieValue(keys, claims);
+    assert.ok(token.startsWith("bearer ") && cookie.startsWith("bearer "));
+    assert.deepEqual(JSON.parse(Buffer.from(token.slice(7).split(".")[0]!, "base64url").toString()), { alg: "HS256", typ: "JWT" });
+    assert.equal((await verifyJwt(token.slice(7), keys.tokenKey)).userId, 3);
+    assert.equal((await verifyJwt(cookie.slice(7), keys.cookieKey)).sessionId, claims.sessionId);
+    assert.equal((await failureOf(cookie.slice(7), keys.tokenKey)).message, "invalid signature");
+
+    const authorization = await createAuthorizationToken(keys, { userId: "3", email: "x@example.org", exp: 1 });
+    const payload = payloadOf(authorization);
+    assert.equal(payload.userId, "3");
+    assert.equal(Number(payload.exp) - Number(payload.iat), 600);
+  });
+
+  test("failures are worded as upstream's JWT library words them", async () => {
+    const expired = await failureOf(await expiredJwt({ userId: 1 }, keys.tokenKey));
+    assert.equal(expired.describe(), "TokenExpiredError: jwt expired");
+    assert.equal((await failureOf("abc")).describe(), "JsonWebTokenError: jwt malformed");
+    assert.equal((await failureOf("")).describe(), "JsonWebTokenError: jwt must be provided");
+    assert.equal((await failureOf("!!.e30.abc")).describe(), "JsonWebTokenError: invalid token");
+    const hs512 = await new SignJWT({ userId: 1 }).setProtectedHeader({ alg: "HS512" }).sign(new TextEncoder().encode(keys.tokenKey));
+    assert.equal((await failureOf(hs512)).describe(), "JsonWebTokenError: invalid algorithm");
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"userId":1}').toString("base64url")}.`;
+    assert.equal((await failureOf(unsigned)).describe(), "JsonWebTokenError: jwt signature is required");
+  });
+
+  test("the bearer prefix is accepted in any case by the auth service", () => {
+    assert.equal(hasBearerPrefix("Bearer abc"), true);
+    assert.equal(hasBearerPrefix("bearerabc"), false);
+  });
+});
+
+describe("cookies", () => {
+  test("written percent-encoded, read unquoted and decoded", () => {
+    assert.equal(refreshCookieHeader("bearer a.b.c"), "refreshId=bearer%20a.b.c; Path=/; HttpOnly; Secure");
+    assert.equal(clearedRefreshCookieHeader(), "refreshId=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    const cookies = parseCookies('anonymous-auth=; refreshId="bearer%20a.b.c"; other=%E0%A4%A; refreshId=second');
+    assert.equal(cookies.get("refreshId"), "bearer a.b.c");
+    assert.equal(cookies.get("anonymous-auth"), "");
+    assert.equal(cookies.get("other"), "%E0%A4%A");
+  });
+});
+
+describe("passwords", () => {
+  test("argon2id hashes with upstream's parameters", async () => {
+    const hash = await hashPassword("pw");
+    assert.match(hash, /^\$argon2id\$v=19\$m=65536,t=3,p=4\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    assert.equal(await verifyPassword("pw", hash), true);
+    assert.equal(await verifyPassword("PW", hash), false);
+    assert.equal(await hashPassword(""), "");
+  });
+
+  test("the legacy SHA-512 test vector", async () => {
+    assert.equal(isLegacyHash(LEGACY_ADMIN_HASH), true);
+    assert.equal(await verifyPassword("admin", LEGACY_ADMIN_HASH), true);
+    assert.equal(await verifyPassword("admin ", LEGACY_ADMIN_HASH), false);
+  });
+
+  test("empty values, unknown formats and malformed argon2 strings never match", async () => {
+    assert.equal(await verifyPassword("", LEGACY_ADMIN_HASH), false);
+    assert.equal(await verifyPassword("admin", ""), false);
+    assert.equal(await verifyPassword("admin", "admin"), false);
+    assert.equal(await verifyPassword("admin", "$argon2id$nonsense"), false);
+  });
+});
