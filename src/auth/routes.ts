@@ -9,12 +9,26 @@ import { publicRoutes } from "./http/public-routes.js";
 import { readRequestFields, type RequestFields } from "./http/request-body.js";
 import { AuthRouteError, setCorsHeaders } from "./http/responses.js";
 import type { AuthRoute, AuthRouteDependencies } from "./http/route-kit.js";
+import type { AuthContext } from "./context.js";
+import type { AuthDatabase } from "./users.js";
 import { samlRoutes } from "./http/saml-routes.js";
 import { secureRoutes } from "./http/secure-routes.js";
 
 export type { AuthRouteDependencies } from "./http/route-kit.js";
 
 const PREFIXES = ["/system/auth", "/internal/auth", "/system/saml"];
+
+/** What the auth component needs from the application. */
+export interface AuthApp {
+  auth: AuthContext;
+  db: AuthDatabase;
+  log?: { error(message: string, error?: unknown): void };
+}
+
+/** The component "auth": `(app) => Route[]`. */
+export function authComponent(app: AuthApp): Route[] {
+  return authRoutes({ auth: app.auth, db: app.db }, { log: app.log ? (message, error) => app.log!.error(message, error) : undefined });
+}
 
 export function authRoutes(deps: AuthRouteDependencies, options: { log?: (message: string, error: unknown) => void } = {}): Route[] {
   const table = new Map<string, AuthRoute>();
