@@ -17,6 +17,8 @@ export class NotFoundError extends Error {}
 
 export function sendActionError(res: HttpResponse, error: unknown, log?: (message: string, error: unknown) => void): void {
   if (res.sent) return;
+  // A renewed access token travels with successful answers only.
+  res.raw.removeHeader("authentication");
   if (error instanceof HttpError) {
     for (const [name, value] of Object.entries(error.headers)) res.header(name, value);
     return res.json(error.body, error.status);

@@ -2,6 +2,7 @@
 // curl examples, its un-prefixed aliases on the action port (GET /health, POST /).
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { AuthContext } from "../auth/context.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/types.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
@@ -18,6 +19,7 @@ import { watchActionRequest } from "./worker.js";
 export interface ActionApp {
   config: Config;
   db: Database;
+  auth: AuthContext;
   log?: { error(message: string, error?: unknown): void };
 }
 
@@ -87,12 +89,8 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
     assertJsonContentType(req);
     const payload = await readJsonBody(req);
     let userId = -1;
-    let accessToken: string | undefined;
-    if (mode === "internal") {
-      checkInternalPassword(app.config, req);
-    } else {
-      ({ userId, accessToken } = await authenticateRequest(req, app.config.authTokenKey));
-    }
+    if (mode === "internal") checkInternalPassword(app.config, req);
+    else userId = await authenticateRequest(app.auth, req, res);
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
     const atomic = mode === "internal" || !rawUrl.endsWith("handle_separately");
     const handler = new ActionHandler({ db: app.db, development: app.config.development });
@@ -103,7 +101,6 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
       payload,
       log: app.log?.error.bind(app.log),
     });
-    if (accessToken) res.header("authentication", accessToken);
     res.json(response, response.status_code);
   } catch (error) {
     sendActionError(res, error, app.log?.error.bind(app.log));
