@@ -12,6 +12,7 @@ import { BadRequestError } from "./errors.js";
 import { registeredActions } from "./framework/registry.js";
 import { ActionHandler } from "./handler.js";
 import { NotFoundError, sendActionError, ServerError, UnauthorizedError, WERKZEUG_TEXTS } from "./http-errors.js";
+import { assertMigrationIndex } from "./migration-check.js";
 import { assertJsonContentType, isFalsyJson, readJsonBody } from "./request-body.js";
 import { watchActionRequest } from "./worker.js";
 
@@ -88,6 +89,7 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
     if (rawUrl.includes("?")) throw new NotFoundError();
     assertJsonContentType(req);
     const payload = await readJsonBody(req);
+    await assertMigrationIndex(app.db);
     let userId = -1;
     if (mode === "internal") checkInternalPassword(app.config, req);
     else userId = await authenticateRequest(app.auth, req, res);
