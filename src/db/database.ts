@@ -1,0 +1,105 @@
+// The Database of src/db/types.ts on an engine: reads outside transactions, REPEATABLE READ
+// transactions retried on serialization failures, and the change feed.
+import { join } from "node:path";
+import type { Config } from "../config.js";
+import type { SqlEngine } from "./engine/engine.js";
+import { PGliteEngine } from "./engine/pglite-engine.js";
+import { PostgresEngine, postgresTarget } from "./engine/postgres-engine.js";
+import { ChangeFeed } from "./change-feed.js";
+import { isSerializationFailure, mapDatabaseError } from "./errors.js";
+import { SqlReader } from "./reader.js";
+import { ensureSchema } from "./schema.js";
+import { SqlWriter } from "./writer.js";
+import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Transaction, type WriteEvent } from "./types.js";
+
+export interface DatabaseOptions {
+  maxRetries: number;
+  retryPauseMs: number;
+  onFeedError?: (error: unknown) => void;
+}
+
+const CONFLICT_MESSAGE = "Database operation failed due to concurrent conflicting actions. Please try again later.";
+
+class TransactionImpl extends SqlReader implements Transaction {
+  private readonly writer: SqlWriter;
+  constructor(session: import("./engine/engine.js").SqlSession) {
+    super(session, true);
+    this.writer = new SqlWriter(session);
+  }
+  write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
+    return this.writer.write(events);
+  }
+  reserveIds(collection: string, count: number): Promise<number[]> {
+    return this.writer.reserveIds(collection, count);
+  }
+  query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return this.run<Row>(sql, params);
+  }
+}
+
+export class SqlDatabase extends SqlReader implements Database {
+  private constructor(
+    readonly engine: SqlEngine,
+    private readonly feed: ChangeFeed,
+    private readonly options: DatabaseOptions,
+  ) {
+    super(engine, false);
+  }
+
+  /** Opens the engine, creates the schema when the database is new and starts the change feed. */
+  static async open(engine: SqlEngine, options: DatabaseOptions): Promise<SqlDatabase> {
+    try {
+      await ensureSchema(engine);
+      const feed = new ChangeFeed(engine, options.onFeedError);
+      await feed.start();
+      return new SqlDatabase(engine, feed, options);
+    } catch (error) {
+      await engine.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.engine.withTransaction((session) => fn(new TransactionImpl(session)));
+      } catch (error) {
+        if (!isSerializationFailure(error)) throw error instanceof DatabaseError ? error : mapDatabaseError(error);
+        if (attempt >= this.options.maxRetries) throw new DatabaseError(CONFLICT_MESSAGE, "serialization");
+        await new Promise((resolve) => setTimeout(resolve, this.options.retryPauseMs));
+      }
+    }
+  }
+
+  query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return this.run<Row>(sql, params);
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    return this.feed.subscribe(listener);
+  }
+
+  /** Resolves when every change notification received so far reached the listeners (tests, shutdown). */
+  changesDelivered(): Promise<void> {
+    return this.feed.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.feed.close();
+    await this.engine.close();
+  }
+}
+
+export async function openEngine(config: Config): Promise<SqlEngine> {
+  if (config.database.kind === "external") return new PostgresEngine(postgresTarget(config.database));
+  return PGliteEngine.open(config.database.embeddedDir ?? join(config.dataDir, "postgres"));
+}
+
+export async function createDatabase(config: Config, onFeedError?: (error: unknown) => void): Promise<SqlDatabase> {
+  const engine = await openEngine(config);
+  return SqlDatabase.open(engine, {
+    maxRetries: config.actionMaxRetries,
+    retryPauseMs: config.actionRetryTimeoutMs,
+    onFeedError,
+  });
+}

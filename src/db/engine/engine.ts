@@ -1,0 +1,21 @@
+// The smallest surface the database layer needs from a PostgreSQL engine. Two engines implement
+// it: an external server through `pg`, and the embedded PGlite (PostgreSQL in WebAssembly).
+export interface QueryResult<Row = Record<string, unknown>> {
+  rows: Row[];
+  rowCount: number;
+}
+
+export interface SqlSession {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+}
+
+export interface SqlEngine extends SqlSession {
+  readonly kind: "embedded" | "external";
+  /** Runs several statements (no parameters), e.g. the schema. */
+  exec(sql: string): Promise<void>;
+  /** One REPEATABLE READ transaction on one connection; committed when fn resolves, rolled back when it throws. */
+  withTransaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel; returns the function that stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

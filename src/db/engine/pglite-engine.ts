@@ -1,0 +1,48 @@
+// The embedded default: PGlite (PostgreSQL compiled to WebAssembly) with its data in a local
+// folder. One connection, so statements are serialised by PGlite itself; a transaction holds the
+// connection until it ends. See bench/database-engine.md for why this engine was chosen.
+import { mkdirSync } from "node:fs";
+import { PGlite, type Transaction as PGliteTransaction } from "@electric-sql/pglite";
+import { hstore } from "@electric-sql/pglite/contrib/hstore";
+import type { QueryResult, SqlEngine, SqlSession } from "./engine.js";
+
+export class PGliteEngine implements SqlEngine {
+  readonly kind = "embedded";
+
+  private constructor(private readonly db: PGlite) {}
+
+  static async open(dataDir: string): Promise<PGliteEngine> {
+    mkdirSync(dataDir, { recursive: true });
+    const db = await PGlite.create(dataDir, { extensions: { hstore } });
+    return new PGliteEngine(db);
+  }
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    const result = await this.db.query<Row>(sql, params);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx: PGliteTransaction) => {
+      await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      return fn({
+        query: async <Row>(sql: string, params: unknown[] = []) => {
+          const result = await tx.query<Row>(sql, params);
+          return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+        },
+      });
+    });
+  }
+
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    return this.db.listen(channel, onPayload);
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}

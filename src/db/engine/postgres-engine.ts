@@ -1,0 +1,104 @@
+// External PostgreSQL through a `pg` pool. LISTEN runs on its own long-lived connection that
+// reconnects when the server drops it.
+import pg from "pg";
+import type { DatabaseConfig } from "../../config.js";
+import type { QueryResult, SqlEngine, SqlSession } from "./engine.js";
+
+export interface PostgresTarget {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  poolMax?: number;
+}
+
+export function postgresTarget(config: DatabaseConfig): PostgresTarget {
+  return {
+    host: config.host,
+    port: config.port,
+    database: config.name,
+    user: config.user,
+    password: config.password,
+    poolMax: config.poolMax,
+  };
+}
+
+export class PostgresEngine implements SqlEngine {
+  readonly kind = "external";
+  private readonly pool: pg.Pool;
+  private readonly listeners = new Set<pg.Client>();
+
+  constructor(private readonly target: PostgresTarget) {
+    this.pool = new pg.Pool({ ...target, max: target.poolMax ?? 10 });
+    // An idle client that loses its connection must not crash the process.
+    this.pool.on("error", () => undefined);
+  }
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    const result = await this.pool.query(sql, params);
+    return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const session: SqlSession = {
+      query: async <Row>(sql: string, params: unknown[] = []) => {
+        const result = await client.query(sql, params);
+        return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+      },
+    };
+    let broken = false;
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      const value = await fn(session);
+      await client.query("COMMIT");
+      return value;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    let stopped = false;
+    let client: pg.Client | undefined;
+    const connect = async (): Promise<void> => {
+      const next = new pg.Client(this.target);
+      next.on("notification", (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? "");
+      });
+      next.on("error", () => {
+        this.listeners.delete(next);
+        next.end().catch(() => undefined);
+        if (!stopped) setTimeout(() => void connect().catch(() => undefined), 500);
+      });
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      client = next;
+      this.listeners.add(next);
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      if (client) {
+        this.listeners.delete(client);
+        await client.end().catch(() => undefined);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.listeners].map((client) => client.end().catch(() => undefined)));
+    this.listeners.clear();
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,107 @@
+// Reads models from the collection views in the upstream value encoding (spec 2.8).
+import type { SqlSession } from "./engine/engine.js";
+import { collectionAccess, fieldAccess, quote, rowToModel, selectedFields } from "./fields.js";
+import { compileFilter, SqlParams } from "./filter-sql.js";
+import { mapDatabaseError } from "./errors.js";
+import { DatabaseError, type Filter, type Fqid, type Model, type ReadOptions, type Reader } from "./types.js";
+
+const BATCH_SIZE = 5000;
+
+export function parseFqid(fqid: Fqid): { collection: string; id: number } {
+  const match = /^([a-z](?:[a-z_]*[a-z])?)\/([1-9][0-9]*)$/.exec(String(fqid));
+  if (!match) throw new DatabaseError(`Invalid fqid: ${String(fqid)}`, "invalid_request");
+  return { collection: match[1]!, id: Number(match[2]) };
+}
+
+export class SqlReader implements Reader {
+  constructor(
+    protected readonly session: SqlSession,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  protected async run<Row = Record<string, unknown>>(sql: string, params: unknown[]): Promise<Row[]> {
+    try {
+      return (await this.session.query<Row>(sql, params)).rows;
+    } catch (error) {
+      throw mapDatabaseError(error);
+    }
+  }
+
+  private lockClause(options?: ReadOptions): string {
+    return options?.lock && this.inTransaction ? " FOR UPDATE" : "";
+  }
+
+  async get(fqid: Fqid, fields?: string[], options?: ReadOptions): Promise<Model | undefined> {
+    const { collection, id } = parseFqid(fqid);
+    const models = await this.getMany(collection, [id], fields, options);
+    return models.get(id);
+  }
+
+  async getMany(collection: string, ids: number[], fields?: string[], options?: ReadOptions): Promise<Map<number, Model>> {
+    const access = collectionAccess(collection);
+    const selected = selectedFields(access, fields);
+    const result = new Map<number, Model>();
+    for (const id of ids) {
+      if (!Number.isInteger(id) || id <= 0) throw new DatabaseError("Id must be positive.", "invalid_request");
+    }
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+      const batch = ids.slice(start, start + BATCH_SIZE);
+      const sql = `SELECT ${selected.map((field) => field.select).join(", ")} FROM ${quote(access.view)} WHERE id = ANY($1::integer[])${this.lockClause(options)}`;
+      for (const row of await this.run(sql, [batch])) {
+        const model = rowToModel(row, selected);
+        result.set(model.id as number, model);
+      }
+    }
+    return result;
+  }
+
+  async filter(collection: string, filter: Filter | undefined, fields?: string[], options?: ReadOptions): Promise<Map<number, Model>> {
+    const access = collectionAccess(collection);
+    const selected = selectedFields(access, fields);
+    const params = new SqlParams();
+    const where = filter ? ` WHERE ${compileFilter(access, filter, params)}` : "";
+    const sql = `SELECT ${selected.map((field) => field.select).join(", ")} FROM ${quote(access.view)}${where} ORDER BY id${this.lockClause(options)}`;
+    const result = new Map<number, Model>();
+    for (const row of await this.run(sql, params.values)) {
+      const model = rowToModel(row, selected);
+      result.set(model.id as number, model);
+    }
+    return result;
+  }
+
+  async count(collection: string, filter: Filter): Promise<number> {
+    const access = collectionAccess(collection);
+    const params = new SqlParams();
+    const rows = await this.run<{ count: number }>(
+      `SELECT count(*)::integer AS count FROM ${quote(access.view)} WHERE ${compileFilter(access, filter, params)}`,
+      params.values,
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  async exists(collection: string, filter: Filter): Promise<boolean> {
+    return (await this.count(collection, filter)) > 0;
+  }
+
+  min(collection: string, filter: Filter, field: string): Promise<number | string | undefined> {
+    return this.aggregate("min", collection, filter, field);
+  }
+
+  max(collection: string, filter: Filter, field: string): Promise<number | string | undefined> {
+    return this.aggregate("max", collection, filter, field);
+  }
+
+  private async aggregate(fn: "min" | "max", collection: string, filter: Filter, field: string): Promise<number | string | undefined> {
+    const access = collectionAccess(collection);
+    const target = fieldAccess(access, field);
+    const params = new SqlParams();
+    const rows = await this.run<{ value: unknown }>(
+      `SELECT ${fn}(${quote(field)}) AS value FROM ${quote(access.view)} WHERE ${compileFilter(access, filter, params)}`,
+      params.values,
+    );
+    const value = rows[0]?.value;
+    if (value === null || value === undefined) return undefined;
+    if (target.kind === "timestamp") return Math.floor(new Date(value as string).getTime() / 1000);
+    return value as number | string;
+  }
+}

@@ -1,0 +1,242 @@
+// Applies write events (create / update / delete, spec 3.5) to the tables and the primary sides
+// of the intermediate tables. Reverse relation fields are computed by the views and ignored here.
+import type { SqlSession } from "./engine/engine.js";
+import { collectionAccess, quote, type CollectionAccess, type FieldAccess } from "./fields.js";
+import { mapDatabaseError } from "./errors.js";
+import { parseFqid } from "./reader.js";
+import { SqlParams } from "./filter-sql.js";
+import { DatabaseError, type CreateEvent, type DeleteEvent, type Fqid, type Model, type UpdateEvent, type WriteEvent } from "./types.js";
+
+const MAX_FQID_LENGTH = 48;
+
+type Intermediate = NonNullable<FieldAccess["intermediate"]>;
+
+export class SqlWriter {
+  constructor(private readonly session: SqlSession) {}
+
+  async write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
+    const results: Record<Fqid, Model> = {};
+    for (const event of events) {
+      if (String(event.fqid).length > MAX_FQID_LENGTH) throw new DatabaseError(`Fqid ${event.fqid} is too long`, "invalid_request");
+      try {
+        if (event.type === "create") results[event.fqid] = await this.create(event);
+        else if (event.type === "update") results[event.fqid] = { ...results[event.fqid], ...(await this.update(event)) };
+        else if (event.type === "delete") await this.delete(event);
+        else throw new DatabaseError(`Unknown event type ${(event as { type: unknown }).type}`, "invalid_request");
+      } catch (error) {
+        throw mapDatabaseError(error, event.fqid);
+      }
+    }
+    return results;
+  }
+
+  async reserveIds(collection: string, count: number): Promise<number[]> {
+    if (!Number.isInteger(count) || count < 1) throw new DatabaseError("Amount must be >= 1", "invalid_request");
+    const access = collectionAccess(collection);
+    const { rows } = await this.session.query<{ id: number }>(
+      `SELECT nextval(${literal(access.storage.idSequence)})::integer AS id FROM generate_series(1, $1::integer)`,
+      [count],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async query(sql: string, params: unknown[]) {
+    return this.session.query(sql, params);
+  }
+
+  private async create(event: CreateEvent): Promise<Model> {
+    const { collection, id } = parseFqid(event.fqid);
+    const access = collectionAccess(collection);
+    const fields = event.fields ?? {};
+    if (fields.id !== undefined && fields.id !== id) throw new DatabaseError(`Id of ${event.fqid} does not match its fields`, "invalid_request");
+    const params = new SqlParams();
+    const columns = ["id"];
+    const values = [params.add(id)];
+    const intermediates: [Intermediate, unknown[]][] = [];
+    for (const [name, value] of Object.entries(fields)) {
+      if (name === "id" || value === null || value === undefined) continue;
+      const field = writableField(access, name);
+      if (field.column) {
+        columns.push(quote(field.column));
+        values.push(columnValue(field, value, params));
+      } else if (field.intermediate) {
+        intermediates.push([field.intermediate, listValue(name, value)]);
+      }
+    }
+    const returning = access.fields.has("sequential_number") ? "id, sequential_number" : "id";
+    const { rows } = await this.query(
+      `INSERT INTO ${quote(access.table)} (${columns.join(", ")}) VALUES (${values.join(", ")}) RETURNING ${returning}`,
+      params.values,
+    );
+    for (const [intermediate, list] of intermediates) await this.addRows(intermediate, id, list);
+    return { ...(rows[0] as Model) };
+  }
+
+  private async update(event: UpdateEvent): Promise<Model> {
+    const { collection, id } = parseFqid(event.fqid);
+    const access = collectionAccess(collection);
+    const fields = event.fields ?? {};
+    const add = event.list_fields?.add ?? {};
+    const remove = event.list_fields?.remove ?? {};
+    if (Object.keys(fields).length === 0 && Object.keys(add).length === 0 && Object.keys(remove).length === 0) {
+      throw new DatabaseError("No fields given.", "invalid_request");
+    }
+    if (fields.id !== undefined && fields.id !== id) throw new DatabaseError(`Id of ${event.fqid} does not match its fields`, "invalid_request");
+    const params = new SqlParams();
+    const assignments: string[] = [];
+    const replaced: [Intermediate, unknown[]][] = [];
+    for (const [name, value] of Object.entries(fields)) {
+      if (name === "id") continue;
+      const field = writableField(access, name);
+      if (field.column) {
+        assignments.push(`${quote(field.column)} = ${value === null || value === undefined ? "NULL" : columnValue(field, value, params)}`);
+      } else if (field.intermediate) {
+        replaced.push([field.intermediate, value === null || value === undefined ? [] : listValue(name, value)]);
+      }
+    }
+    const listChanges: [Intermediate, unknown[], unknown[]][] = [];
+    for (const name of new Set([...Object.keys(add), ...Object.keys(remove)])) {
+      const field = writableField(access, name);
+      const added = listValue(name, add[name] ?? []);
+      const removed = listValue(name, remove[name] ?? []);
+      if (field.column && (field.kind === "integer[]" || field.kind === "string[]")) {
+        const cast = arrayCastOf(field);
+        assignments.push(
+          `${quote(field.column)} = (SELECT array_agg(x ORDER BY x) FROM (SELECT unnest(coalesce(${quote(field.column)}::text[], '{}')) EXCEPT SELECT unnest(${params.add(removed.map(String))}::text[]) UNION SELECT unnest(${params.add(added.map(String))}::text[])) AS s(x))::${cast}`,
+        );
+      } else if (field.intermediate) {
+        listChanges.push([field.intermediate, added, removed]);
+      } else if (!field.intermediate && field.kind !== "integer[]" && field.kind !== "string[]") {
+        throw new DatabaseError(`'${name}' is not a list field.`, "invalid_request");
+      }
+    }
+    let result: Model = { id };
+    if (assignments.length > 0) {
+      const { rows } = await this.query(`UPDATE ${quote(access.table)} SET ${assignments.join(", ")} WHERE id = ${params.add(id)} RETURNING id`, params.values);
+      if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
+      result = rows[0] as Model;
+    } else {
+      const { rows } = await this.query(`SELECT id FROM ${quote(access.table)} WHERE id = $1`, [id]);
+      if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
+    }
+    for (const [intermediate, list] of replaced) await this.replaceRows(intermediate, id, list);
+    for (const [intermediate, added, removed] of listChanges) {
+      await this.removeRows(intermediate, id, removed);
+      await this.addRows(intermediate, id, added);
+    }
+    return result;
+  }
+
+  private async delete(event: DeleteEvent): Promise<void> {
+    const { collection, id } = parseFqid(event.fqid);
+    const access = collectionAccess(collection);
+    const { rowCount } = await this.query(`DELETE FROM ${quote(access.table)} WHERE id = $1`, [id]);
+    if (rowCount === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
+  }
+
+  // Symmetric self relations (motion/identical_motion_ids) keep each pair once, ordered (_1 < _2).
+  private isSymmetric(intermediate: Intermediate): boolean {
+    return intermediate.ownColumn.endsWith("_1") && intermediate.valueColumn.endsWith("_2") && intermediate.ownColumn.slice(0, -2) === intermediate.valueColumn.slice(0, -2);
+  }
+
+  private async addRows(intermediate: Intermediate, id: number, values: unknown[]): Promise<void> {
+    if (values.length === 0) return;
+    const table = quote(intermediate.table);
+    const own = quote(intermediate.ownColumn);
+    const other = quote(intermediate.valueColumn);
+    if (this.isSymmetric(intermediate)) {
+      await this.query(
+        `INSERT INTO ${table} (${own}, ${other}) SELECT least($1::integer, v), greatest($1::integer, v) FROM unnest($2::integer[]) AS v WHERE v <> $1::integer ON CONFLICT DO NOTHING`,
+        [id, values],
+      );
+      return;
+    }
+    await this.query(
+      `INSERT INTO ${table} (${own}, ${other}) SELECT $1::integer, v FROM unnest($2::${intermediate.valueType}[]) AS v ON CONFLICT DO NOTHING`,
+      [id, values],
+    );
+  }
+
+  private async removeRows(intermediate: Intermediate, id: number, values: unknown[]): Promise<void> {
+    if (values.length === 0) return;
+    const table = quote(intermediate.table);
+    const own = quote(intermediate.ownColumn);
+    const other = quote(intermediate.valueColumn);
+    if (this.isSymmetric(intermediate)) {
+      await this.query(
+        `DELETE FROM ${table} WHERE (${own} = $1 AND ${other} = ANY($2::integer[])) OR (${other} = $1 AND ${own} = ANY($2::integer[]))`,
+        [id, values],
+      );
+      return;
+    }
+    await this.query(`DELETE FROM ${table} WHERE ${own} = $1 AND ${other} = ANY($2::${intermediate.valueType}[])`, [id, values]);
+  }
+
+  private async replaceRows(intermediate: Intermediate, id: number, values: unknown[]): Promise<void> {
+    const table = quote(intermediate.table);
+    const own = quote(intermediate.ownColumn);
+    const other = quote(intermediate.valueColumn);
+    if (this.isSymmetric(intermediate)) {
+      await this.query(
+        `DELETE FROM ${table} WHERE (${own} = $1 AND NOT (${other} = ANY($2::integer[]))) OR (${other} = $1 AND NOT (${own} = ANY($2::integer[])))`,
+        [id, values],
+      );
+    } else {
+      await this.query(`DELETE FROM ${table} WHERE ${own} = $1 AND NOT (${other} = ANY($2::${intermediate.valueType}[]))`, [id, values]);
+    }
+    await this.addRows(intermediate, id, values);
+  }
+}
+
+function writableField(access: CollectionAccess, name: string): FieldAccess {
+  const field = access.fields.get(name);
+  if (!field) {
+    if (access.storage.fields[name]?.kind === "calculated") {
+      throw new DatabaseError(`Field '${name}' of collection '${access.name}' is calculated and cannot be written`, "invalid_format");
+    }
+    throw new DatabaseError(`Field '${name}' does not exist in collection '${access.name}'`, "invalid_format");
+  }
+  return field;
+}
+
+function listValue(name: string, value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new DatabaseError(`'${name}' must be a list`, "invalid_format");
+  return value;
+}
+
+function arrayCastOf(field: FieldAccess): string {
+  return field.storage.kind === "column" ? field.storage.sqlType : field.kind === "integer[]" ? "integer[]" : "text[]";
+}
+
+/** The parameter expression for one column value, converted from the upstream wire encoding. */
+function columnValue(field: FieldAccess, value: unknown, params: SqlParams): string {
+  switch (field.kind) {
+    case "timestamp":
+      return typeof value === "number" ? `to_timestamp(${params.add(value)})` : `${params.add(String(value))}::timestamptz`;
+    case "json":
+      return `${params.add(JSON.stringify(value))}::jsonb`;
+    case "decimal":
+      return params.add(String(value));
+    case "integer[]":
+    case "string[]":
+      return `${params.add(listValue(field.name, value).map(String))}::text[]::${arrayCastOf(field)}`;
+    default:
+      return params.add(value);
+  }
+}
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** After inserting explicit ids (imports), moves every identity sequence past the highest id. */
+export async function advanceIdSequences(session: SqlSession): Promise<void> {
+  const { STORAGE } = await import("../meta/generated/storage.js");
+  for (const storage of Object.values(STORAGE)) {
+    const sequence = quote(storage.idSequence);
+    await session.query(
+      `SELECT setval(${literal(storage.idSequence)}, m) FROM (SELECT max(id) AS m FROM ${quote(storage.table)}) AS s ` +
+        `WHERE m IS NOT NULL AND m > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${sequence})`,
+    );
+  }
+}

@@ -1,0 +1,90 @@
+// Fresh databases for tests: the embedded engine in a temporary folder, or a new database on the
+// external PostgreSQL (TEST_DATABASE_HOST/PORT/USER/PASSWORD, default localhost:5432
+// openslides/openslides) that is dropped again when the test closes it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { PGliteEngine } from "../../src/db/engine/pglite-engine.js";
+import { PostgresEngine } from "../../src/db/engine/postgres-engine.js";
+import { SqlDatabase } from "../../src/db/database.js";
+
+export type EngineKind = "embedded" | "external";
+export const ENGINES: EngineKind[] = ["embedded", "external"];
+
+export interface ExternalServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+export function externalServer(): ExternalServer {
+  return {
+    host: process.env.TEST_DATABASE_HOST ?? "localhost",
+    port: Number(process.env.TEST_DATABASE_PORT ?? 5432),
+    user: process.env.TEST_DATABASE_USER ?? "openslides",
+    password: process.env.TEST_DATABASE_PASSWORD ?? "openslides",
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ ...externalServer(), database: "postgres" });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty database on the external server; returns its name and a drop function. */
+export async function createExternalDatabase(prefix = "test"): Promise<{ name: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { name, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export interface TestDatabase {
+  db: SqlDatabase;
+  kind: EngineKind;
+  /** Connection settings for another process (external only). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(kind: EngineKind): Promise<TestDatabase> {
+  const options = { maxRetries: 3, retryPauseMs: 50 };
+  if (kind === "embedded") {
+    const dir = mkdtempSync(join(tmpdir(), "openslides-db-"));
+    const db = await SqlDatabase.open(await PGliteEngine.open(dir), options);
+    return {
+      db,
+      kind,
+      env: { OPENSLIDES_DATA_DIR: dir },
+      close: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const server = externalServer();
+  const created = await createExternalDatabase();
+  const db = await SqlDatabase.open(new PostgresEngine({ ...server, database: created.name, poolMax: 5 }), options);
+  return {
+    db,
+    kind,
+    env: {
+      DATABASE_HOST: server.host,
+      DATABASE_PORT: String(server.port),
+      DATABASE_NAME: created.name,
+      DATABASE_USER: server.user,
+      PGPASSWORD: server.password,
+    },
+    close: async () => {
+      await db.close();
+      await created.drop();
+    },
+  };
+}
