@@ -2,7 +2,7 @@
 // element in one transaction, atomically (handle_request) or element by element
 // (handle_separately), then the writes, the results and the on-success hooks.
 import type { Database, Transaction } from "../db/types.js";
-import { ActionError, BadRequestError } from "./errors.js";
+import { ActionError, BadRequestError, PermissionDeniedError } from "./errors.js";
 import { fqidOf } from "./framework/fqid.js";
 import { collectionMeta, hasCollection } from "./framework/model-meta.js";
 import { performAction, type ActionOutcome } from "./framework/perform.js";
@@ -59,7 +59,7 @@ export class ActionHandler {
 
   async handleRequest(payload: unknown, userId: number, options: HandleOptions): Promise<ActionsResponse> {
     assertValidPayload(payload);
-    const results = await this.deps.db.transaction(async (tx) => {
+    const results = await inTransaction(this.deps.db, async (tx) => {
       const request = createRequestContext(tx, userId, options.internal, this.deps.development);
       const results = options.atomic ? await this.runAtomically(request, payload) : await this.runSeparately(request, payload);
       for (const hook of request.onSuccess) await hook();
@@ -124,6 +124,27 @@ export class ActionHandler {
       throw new BadRequestError(`Action ${name} does not exist.`);
     }
     return action;
+  }
+}
+
+/**
+ * Runs fn in a transaction; the action service's own errors leave it unchanged, whatever the
+ * database layer makes of exceptions thrown inside its transaction callback.
+ */
+async function inTransaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  let ownError: Error | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      ownError = undefined;
+      try {
+        return await fn(tx);
+      } catch (error) {
+        if (error instanceof ActionError || error instanceof BadRequestError || error instanceof PermissionDeniedError) ownError = error;
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw ownError ?? error;
   }
 }
 
