@@ -1,0 +1,135 @@
+// Expands key requests into the set of requested keys (spec autoupdate-and-streaming.md 3.2):
+// breadth-first, one read of the source per nesting level for all relation values of that
+// level. The source decides what the user sees: the autoupdate restricter hands in restricted
+// values, so relations are only followed through visible fields to visible ids.
+import { collectionFieldExists } from "./collection-fields.js";
+import { KeyRequestError } from "./errors.js";
+import type { FieldDescriptor, FieldMap, KeyRequest } from "./request.js";
+
+export interface FieldKey {
+  collection: string;
+  id: number;
+  field: string;
+}
+
+export interface KeyValueSource {
+  /**
+   * The values of the keys, in order, as the requesting user may see them: undefined (or null)
+   * when absent or invisible, relation lists filtered to visible targets. Called once per level.
+   */
+  values(keys: readonly FieldKey[]): readonly unknown[];
+}
+
+export interface Expansion {
+  /** Every requested key `collection/id/field`, whether or not it has a value. */
+  keys: Set<string>;
+  /**
+   * The keys whose values were followed (every key with a relation descriptor). When one of
+   * them changes, the expansion has to be recomputed; the values of the other keys do not
+   * change the key set.
+   */
+  dependencies: Set<string>;
+}
+
+interface Pending {
+  key: FieldKey;
+  name: string;
+  descriptor: Exclude<FieldDescriptor, null>;
+}
+
+export function expandKeys(requests: readonly KeyRequest[], source: KeyValueSource): Expansion {
+  const keys = new Set<string>();
+  const dependencies = new Set<string>();
+  const followed = new Map<string, Set<FieldDescriptor>>();
+  let level: Pending[] = [];
+
+  const request = (collection: string, id: number, fields: FieldMap) => {
+    for (const [field, descriptor] of fields) {
+      // Generic targets may lack a field another target has (motion/title vs. topic/text): skipped.
+      if (!collectionFieldExists(collection, field)) continue;
+      const name = `${collection}/${id}/${field}`;
+      keys.add(name);
+      if (descriptor === null) continue;
+      let descriptors = followed.get(name);
+      if (!descriptors) followed.set(name, (descriptors = new Set()));
+      if (descriptors.has(descriptor)) continue;
+      descriptors.add(descriptor);
+      level.push({ key: { collection, id, field }, name, descriptor });
+    }
+  };
+
+  for (const { ids, collection, fields } of requests) {
+    for (const id of ids) request(collection, id, fields);
+  }
+  while (level.length > 0) {
+    const current = level;
+    level = [];
+    const values = source.values(current.map((pending) => pending.key));
+    current.forEach((pending, index) => {
+      dependencies.add(pending.name);
+      const value = values[index];
+      if (value === undefined || value === null) return;
+      follow(pending, value, request);
+    });
+  }
+  return { keys, dependencies };
+}
+
+type Requester = (collection: string, id: number, fields: FieldMap) => void;
+
+function follow({ name, descriptor }: Pending, value: unknown, request: Requester): void {
+  switch (descriptor.type) {
+    case "relation": {
+      const id = expectId(name, value, "int");
+      if (id > 0) request(descriptor.collection, id, descriptor.fields);
+      return;
+    }
+    case "relation-list":
+      for (const item of expectList(name, value, "[]int")) {
+        const id = expectId(name, item, "int");
+        if (id > 0) request(descriptor.collection, id, descriptor.fields);
+      }
+      return;
+    case "generic-relation": {
+      const target = expectFqid(name, value);
+      if (target) request(target.collection, target.id, descriptor.fields);
+      return;
+    }
+    case "generic-relation-list":
+      for (const item of expectList(name, value, "[]string")) {
+        const target = expectFqid(name, item);
+        if (target) request(target.collection, target.id, descriptor.fields);
+      }
+      return;
+  }
+}
+
+/** A runtime mismatch between descriptor and value: the client put a relation type on the wrong field. */
+function valueError(key: string, value: unknown, expected: string): KeyRequestError {
+  return new KeyRequestError("ValueError", `invalid value in key ${key}. Got ${jsonTypeName(value)}, expected ${expected}`);
+}
+
+function jsonTypeName(value: unknown): string {
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "boolean") return "bool";
+  return typeof value;
+}
+
+function expectId(key: string, value: unknown, expected: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value)) throw valueError(key, value, expected);
+  return value;
+}
+
+function expectList(key: string, value: unknown, expected: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw valueError(key, value, expected);
+  return value;
+}
+
+/** "collection/id" of a generic relation; undefined when it cannot name an object (nothing to follow). */
+function expectFqid(key: string, value: unknown): { collection: string; id: number } | undefined {
+  if (typeof value !== "string") throw valueError(key, value, "string");
+  const match = /^([a-z_]+)\/([1-9][0-9]*)$/.exec(value);
+  if (!match) throw valueError(key, value, "fqid");
+  const id = Number(match[2]);
+  return Number.isSafeInteger(id) ? { collection: match[1]!, id } : undefined;
+}
