@@ -1,0 +1,118 @@
+// A started server with the action and auth components on a fresh test database holding
+// seed/example-data.json (meeting 1; admin/admin is superadmin, a/delegate a delegate), plus an
+// HTTP client that logs in like the web client. Until the project's server and
+// test/support/server.ts exist, routes are served by the auth tests' small route server.
+import { readFileSync } from "node:fs";
+import { createBuses } from "../../../src/bus/create-bus.js";
+import { createAuthContext } from "../../../src/auth/context.js";
+import { authRoutes } from "../../../src/auth/routes.js";
+import { hashPassword } from "../../../src/auth/passwords.js";
+import { loadConfig } from "../../../src/config.js";
+import type { Database } from "../../../src/db/types.js";
+import { STORAGE } from "../../../src/meta/generated/storage.js";
+import { actionPortAliases, actionRoutes } from "../../../src/action/routes.js";
+import { openTestDatabase } from "../../support/database.js";
+import { DEV_KEYS } from "../../auth/support/auth-server.js";
+import { startRouteServer } from "../../auth/support/route-server.js";
+
+export interface ActionServer {
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export interface Answer {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export async function startActionServer(env: Record<string, string> = {}): Promise<ActionServer> {
+  const database = await openTestDatabase("external");
+  await loadExampleData(database.db);
+  const delegatePassword = await hashPassword("delegate");
+  await database.db.transaction((tx) => tx.write([{ type: "update", fqid: "user/2", fields: { password: delegatePassword } }]));
+  const config = loadConfig({ OPENSLIDES_DEVELOPMENT: "1", OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT: "-1", ...env });
+  const buses = createBuses({});
+  const auth = createAuthContext({ keys: DEV_KEYS, cache: buses.cache, messageBus: buses.messageBus });
+  await auth.revocations.ready;
+  const app = { config, db: database.db, auth, log: { error: () => undefined } };
+  const server = await startRouteServer([
+    ...authRoutes({ auth, db: database.db }, { log: () => undefined }),
+    ...actionRoutes(app),
+    ...actionPortAliases(app),
+  ]);
+  return {
+    url: server.url,
+    db: database.db,
+    close: async () => {
+      await server.close();
+      auth.close();
+      await buses.close();
+      await database.close();
+    },
+  };
+}
+
+/** Every model of the example data through the database layer, then the id sequences behind them. */
+async function loadExampleData(db: Database): Promise<void> {
+  const path = new URL("../../../../seed/example-data.json", import.meta.url);
+  const data = JSON.parse(readFileSync(path, "utf8")) as Record<string, Record<string, Record<string, unknown>>>;
+  const collections = Object.keys(data).filter((name) => !name.startsWith("_"));
+  await db.transaction(async (tx) => {
+    await tx.write(
+      collections.flatMap((collection) =>
+        Object.entries(data[collection]!).map(([id, fields]) => ({ type: "create" as const, fqid: `${collection}/${id}`, fields })),
+      ),
+    );
+    for (const collection of collections) {
+      const maxId = Math.max(...Object.keys(data[collection]!).map(Number));
+      await tx.query(`SELECT setval('${STORAGE[collection]!.idSequence}', $1)`, [maxId]);
+    }
+  });
+}
+
+export interface Client {
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Answer>;
+  get(path: string): Promise<Answer>;
+  /** POST /system/action/handle_request with one action. */
+  request(action: string, data: unknown[]): Promise<Answer>;
+}
+
+export function anonymousClient(url: string): Client {
+  return clientWith(url, {});
+}
+
+/** Logs in through /system/auth/login and sends the token and cookie with every request. */
+export async function loggedInClient(url: string, username: string, password: string): Promise<Client> {
+  const response = await fetch(`${url}/system/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${await response.text()}`);
+  const token = response.headers.get("authentication") ?? "";
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!;
+  return clientWith(url, { authentication: token, cookie });
+}
+
+function clientWith(url: string, credentials: Record<string, string>): Client {
+  const send = async (method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> => {
+    const response = await fetch(url + path, { method, headers: { ...credentials, ...headers }, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // keep the text
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
+  const client: Client = {
+    post: (path, body, headers = {}) =>
+      send("POST", path, typeof body === "string" ? body : JSON.stringify(body), { "content-type": "application/json", ...headers }),
+    get: (path) => send("GET", path),
+    request: (action, data) => client.post("/system/action/handle_request", [{ action, data }]),
+  };
+  return client;
+}
