@@ -21,6 +21,8 @@ export interface ActionApp {
   config: Config;
   db: Database;
   auth: AuthContext;
+  /** Content of version.txt, when the application read it already. */
+  version?: string;
   log?: { error(message: string, error?: unknown): void };
 }
 
@@ -44,7 +46,7 @@ export function actionRoutes(app: ActionApp): Route[] {
     ["POST", "/internal/handle_request", action("internal")],
     ["GET", "/system/action/health", get(() => ({ status: "running" }))],
     ["GET", "/system/action/info", get(() => ({ healthinfo: { actions: actionsInfo() } }))],
-    ["GET", "/system/action/version", get(() => ({ version: readVersion() }))],
+    ["GET", "/system/action/version", get(() => ({ version: app.version ?? readVersion() }))],
   ];
   // One trailing slash is allowed on every route (upstream's ^<path>/?$).
   return routes.flatMap(([method, path, handler]) => [
