@@ -1,7 +1,8 @@
 // Every setting of the server, read once at start from the environment and secret files.
 // Names are the upstream ones wherever upstream has a setting for the same thing.
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Component } from "./http/types.js";
 
 export interface DatabaseConfig {
@@ -78,34 +79,140 @@ export function readSecretFile(path: string): string | undefined {
   return readFileSync(path, "utf8");
 }
 
-// NOTE: loadConfig is completed by the config/HTTP work (see ARCHITECTURE.md); the shape above is the contract.
+function parsePort(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number (0-65535), got "${value}"`);
+  return port;
+}
+
+function parseNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new ConfigError(`${name} must be a number, got "${value}"`);
+  return number;
+}
+
+/** A secret from the file named by `variable`; undefined when the variable is not set. */
+function secretFromFile(env: NodeJS.ProcessEnv, variable: string, trim = false): string | undefined {
+  const path = env[variable];
+  if (!path) return undefined;
+  let content: string | undefined;
+  try {
+    content = readSecretFile(path);
+  } catch (error) {
+    throw new ConfigError(`${variable}: cannot read ${path}: ${(error as Error).message}`);
+  }
+  if (content === undefined) throw new ConfigError(`${variable}: the file ${path} does not exist`);
+  const value = trim ? content.trim() : content;
+  if (value === "") throw new ConfigError(`${variable}: the file ${path} is empty`);
+  return value;
+}
+
+/**
+ * Secrets the server makes itself when none are configured (production without secret files):
+ * random, created once and kept in the data folder, so restarts keep sessions valid.
+ */
+function generatedSecret(dataDir: string, name: string): string {
+  const path = join(dataDir, "secrets", name);
+  const existing = readSecretFile(path);
+  if (existing) return existing;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const value = randomBytes(32).toString("base64url");
+  writeFileSync(path, value, { mode: 0o600 });
+  return value;
+}
+
+function redisFrom(env: NodeJS.ProcessEnv, prefix: "CACHE" | "MESSAGE_BUS"): RedisConfig | undefined {
+  const host = env[`${prefix}_HOST`];
+  if (!host) return undefined;
+  return { host, port: parsePort(`${prefix}_PORT`, env[`${prefix}_PORT`], 6379) };
+}
+
+const COMPONENT_PORT_VARIABLES: Record<keyof typeof DEFAULT_COMPONENT_PORTS, string> = {
+  action: "ACTION_PORT",
+  presenter: "PRESENTER_PORT",
+  auth: "AUTH_PORT",
+  media: "MEDIA_PORT",
+  icc: "ICC_PORT",
+  autoupdate: "AUTOUPDATE_PORT",
+  vote: "VOTE_PORT",
+  search: "SEARCH_PORT",
+  projector: "PROJECTOR_PORT",
+};
+
+/** OPENSLIDES_COMPONENT_PORTS=all or a comma list (auth,icc,...); <NAME>_PORT overrides the number. */
+function componentPorts(env: NodeJS.ProcessEnv): Partial<Record<Component, number>> {
+  const wanted = (env.OPENSLIDES_COMPONENT_PORTS ?? "").split(",").map((part) => part.trim().toLowerCase()).filter(Boolean);
+  const all = wanted.includes("all");
+  const ports: Partial<Record<Component, number>> = {};
+  for (const [component, fallback] of Object.entries(DEFAULT_COMPONENT_PORTS) as [keyof typeof DEFAULT_COMPONENT_PORTS, number][]) {
+    if (!all && !wanted.includes(component)) continue;
+    const variable = COMPONENT_PORT_VARIABLES[component];
+    ports[component] = parsePort(variable, env[variable], fallback);
+  }
+  for (const name of wanted) {
+    if (name !== "all" && !(name in DEFAULT_COMPONENT_PORTS)) throw new ConfigError(`OPENSLIDES_COMPONENT_PORTS: unknown component "${name}"`);
+  }
+  return ports;
+}
+
+function tlsFrom(env: NodeJS.ProcessEnv, dataDir: string): Config["tls"] {
+  if (env.OPENSLIDES_TLS_CERT_FILE || env.OPENSLIDES_TLS_KEY_FILE) {
+    const certFile = env.OPENSLIDES_TLS_CERT_FILE;
+    const keyFile = env.OPENSLIDES_TLS_KEY_FILE;
+    if (!certFile || !keyFile) throw new ConfigError("OPENSLIDES_TLS_CERT_FILE and OPENSLIDES_TLS_KEY_FILE must be set together");
+    for (const [variable, path] of [["OPENSLIDES_TLS_CERT_FILE", certFile], ["OPENSLIDES_TLS_KEY_FILE", keyFile]]) {
+      if (!existsSync(path!)) throw new ConfigError(`${variable}: the file ${path} does not exist`);
+    }
+    return { certFile, keyFile };
+  }
+  if (isTruthy(env.OPENSLIDES_TLS)) {
+    const certFile = join(dataDir, "tls", "cert.pem");
+    const keyFile = join(dataDir, "tls", "key.pem");
+    if (!existsSync(certFile) || !existsSync(keyFile)) {
+      throw new ConfigError(`OPENSLIDES_TLS is set but there is no development certificate in ${dirname(certFile)}: run npm run make-cert`);
+    }
+    return { certFile, keyFile };
+  }
+  return undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const development = isTruthy(env.OPENSLIDES_DEVELOPMENT);
   const dataDir = resolve(env.OPENSLIDES_DATA_DIR ?? ".openslides");
   const external = Boolean(env.DATABASE_HOST);
+  const secret = (variable: string, developmentValue: string, generatedName: string) =>
+    secretFromFile(env, variable) ?? (development ? developmentValue : generatedSecret(dataDir, generatedName));
+  const databasePassword =
+    secretFromFile(env, "DATABASE_PASSWORD_FILE", true) ?? env.PGPASSWORD ?? DEVELOPMENT_SECRETS.databasePassword;
   return {
     development,
     dataDir,
-    port: Number(env.OPENSLIDES_PORT ?? 8000),
+    port: parsePort("OPENSLIDES_PORT", env.OPENSLIDES_PORT, 8000),
     host: env.OPENSLIDES_HOST ?? "0.0.0.0",
-    componentPorts: {},
+    componentPorts: componentPorts(env),
+    tls: tlsFrom(env, dataDir),
     database: {
       kind: external ? "external" : "embedded",
       host: env.DATABASE_HOST ?? "localhost",
-      port: Number(env.DATABASE_PORT ?? 5432),
+      port: parsePort("DATABASE_PORT", env.DATABASE_PORT, 5432),
       name: env.DATABASE_NAME ?? "openslides",
       user: env.DATABASE_USER ?? "openslides",
-      password: env.PGPASSWORD ?? DEVELOPMENT_SECRETS.databasePassword,
-      poolMax: Number(env.DB_POOL_MAX_SIZE ?? 10),
+      password: databasePassword,
+      poolMax: parseNumber("DB_POOL_MAX_SIZE", env.DB_POOL_MAX_SIZE, 10),
       embeddedDir: join(dataDir, "postgres"),
     },
-    authTokenKey: DEVELOPMENT_SECRETS.authTokenKey,
-    authCookieKey: DEVELOPMENT_SECRETS.authCookieKey,
-    internalAuthPassword: DEVELOPMENT_SECRETS.internalAuthPassword,
-    maxBodyBytes: 10 * 1024 * 1024,
-    actionMaxRetries: Number(env.ACTION_MAX_RETRIES ?? 3),
-    actionRetryTimeoutMs: Number(env.ACTION_RETRY_TIMEOUT ?? 0.4) * 1000,
-    threadWatchTimeoutSeconds: Number(env.OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT ?? 1),
+    cache: redisFrom(env, "CACHE"),
+    messageBus: redisFrom(env, "MESSAGE_BUS"),
+    authTokenKey: secret("AUTH_TOKEN_KEY_FILE", DEVELOPMENT_SECRETS.authTokenKey, "auth_token_key"),
+    authCookieKey: secret("AUTH_COOKIE_KEY_FILE", DEVELOPMENT_SECRETS.authCookieKey, "auth_cookie_key"),
+    internalAuthPassword: secret("INTERNAL_AUTH_PASSWORD_FILE", DEVELOPMENT_SECRETS.internalAuthPassword, "internal_auth_password"),
+    superadminPassword: secretFromFile(env, "SUPERADMIN_PASSWORD_FILE", true),
+    maxBodyBytes: parseNumber("OPENSLIDES_MAX_BODY_BYTES", env.OPENSLIDES_MAX_BODY_BYTES, 10 * 1024 * 1024),
+    actionMaxRetries: parseNumber("ACTION_MAX_RETRIES", env.ACTION_MAX_RETRIES, 3),
+    actionRetryTimeoutMs: parseNumber("ACTION_RETRY_TIMEOUT", env.ACTION_RETRY_TIMEOUT, 0.4) * 1000,
+    threadWatchTimeoutSeconds: parseNumber("OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT", env.OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT, 1),
     logLevel: env.OPENSLIDES_LOGLEVEL ?? (development ? "debug" : "info"),
   };
 }

@@ -43,6 +43,8 @@ export interface Route {
   path: string;
   component: Component;
   handler: Handler;
+  /** Served only on the component's own port (e.g. the backend seed's un-prefixed `/health`), never on the main port. */
+  portOnly?: boolean;
 }
 
 /** Thrown by handlers to answer with a status and a JSON body; the server never turns it into a 500. */

@@ -1,0 +1,21 @@
+// Every component of the server and the routes it serves. A component is `(app) => Route[]`;
+// the main port serves all routes, a component's own port (when opened) serves that
+// component's routes plus its port-only aliases.
+import type { AppContext } from "./app.js";
+import { actionPortAliases, actionRoutes } from "./action/routes.js";
+import { authComponent } from "./auth/routes.js";
+import { healthRoutes } from "./http/health.js";
+import type { Route } from "./http/types.js";
+
+export type ComponentRoutes = (app: AppContext) => Route[];
+
+export const COMPONENTS: ComponentRoutes[] = [
+  healthRoutes,
+  authComponent,
+  (app) => actionRoutes(app),
+  (app) => actionPortAliases(app).map((route) => ({ ...route, portOnly: true })),
+];
+
+export function collectRoutes(app: AppContext): Route[] {
+  return COMPONENTS.flatMap((component) => component(app));
+}

@@ -1,0 +1,74 @@
+// The HttpRequest / HttpResponse wrappers of src/http/types.ts over node's HTTP/1.1 and HTTP/2
+// compatibility objects.
+import { HttpError, type HttpRequest, type HttpResponse, type RawRequest, type RawResponse } from "./types.js";
+
+export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: number): HttpRequest {
+  const url = new URL(raw.url ?? "/", "http://localhost");
+  let bodyPromise: Promise<Buffer> | undefined;
+  return {
+    method: (raw.method ?? "GET").toUpperCase(),
+    path: url.pathname,
+    query: url.searchParams,
+    headers: raw.headers,
+    remoteAddress: raw.socket?.remoteAddress ?? "",
+    raw,
+    signal,
+    body(limit = maxBodyBytes) {
+      bodyPromise ??= readBody(raw, limit);
+      return bodyPromise;
+    },
+  };
+}
+
+function readBody(raw: RawRequest, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(raw.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      reject(new HttpError(413, { success: false, message: `Request body is larger than ${limit} bytes.` }));
+      raw.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    raw.on("data", (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new HttpError(413, { success: false, message: `Request body is larger than ${limit} bytes.` }));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    raw.on("end", () => failed || resolve(Buffer.concat(chunks)));
+    raw.on("error", (error) => failed || reject(error));
+    raw.on("aborted", () => failed || reject(new Error("request aborted")));
+  });
+}
+
+export function wrapResponse(raw: RawResponse): HttpResponse {
+  const response: HttpResponse = {
+    raw,
+    sent: false,
+    status(code) {
+      raw.statusCode = code;
+      return this;
+    },
+    header(name, value) {
+      if (!raw.headersSent) raw.setHeader(name, value);
+      return this;
+    },
+    json(body, status) {
+      this.send(JSON.stringify(body), "application/json", status);
+    },
+    send(body, contentType, status) {
+      if (this.sent || raw.headersSent) return;
+      if (status !== undefined) raw.statusCode = status;
+      if (contentType) raw.setHeader("Content-Type", contentType);
+      (this as { sent: boolean }).sent = true;
+      raw.end(body);
+    },
+  };
+  return response;
+}

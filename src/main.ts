@@ -1,0 +1,111 @@
+// Process entry: configuration, database (schema and first data on first start), message bus,
+// auth, every component's routes on the main port and on the requested component ports,
+// and a graceful shutdown on SIGTERM / SIGINT.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { AppContext } from "./app.js";
+import { createAuthContext } from "./auth/context.js";
+import { createBuses } from "./bus/create-bus.js";
+import { collectRoutes } from "./components.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createDatabase } from "./db/database.js";
+import { Listener } from "./http/server.js";
+import type { Component, Route } from "./http/types.js";
+import { createLogger, type Logger } from "./log.js";
+import { prepareInitialData } from "./setup/first-start.js";
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { version: string };
+    return pkg.version;
+  } catch {
+    return "unknown";
+  }
+}
+
+function routesForPort(routes: Route[], component?: Component): Route[] {
+  if (!component) return routes.filter((route) => !route.portOnly);
+  return routes.filter((route) => route.component === component);
+}
+
+export interface RunningServer {
+  app: AppContext;
+  listeners: Map<Component | "main", Listener>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const db = await createDatabase(config, (error) => log.error("change feed", error));
+  const buses = createBuses(config);
+  const auth = createAuthContext({
+    keys: { tokenKey: config.authTokenKey, cookieKey: config.authCookieKey },
+    cache: buses.cache,
+    messageBus: buses.messageBus,
+  });
+  const app: AppContext = { config, db, buses, auth, log, version: readVersion() };
+  try {
+    await prepareInitialData(config, db, log);
+    await auth.revocations.ready;
+  } catch (error) {
+    auth.close();
+    await buses.close();
+    await db.close();
+    throw error;
+  }
+  const routes = collectRoutes(app);
+  const listeners = new Map<Component | "main", Listener>();
+  const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, log, tls: config.tls };
+  listeners.set("main", new Listener({ ...common, port: config.port, routes: routesForPort(routes) }));
+  for (const [component, port] of Object.entries(config.componentPorts) as [Component, number][]) {
+    listeners.set(component, new Listener({ ...common, port, routes: routesForPort(routes, component) }));
+  }
+  for (const listener of listeners.values()) await listener.start();
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.all([...listeners.values()].map((listener) => listener.stop()));
+      auth.close();
+      await buses.close();
+      await db.close();
+    })());
+  return { app, listeners, stop };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`openslides-ts: configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const server = await startServer(config, log);
+  const scheme = config.tls ? "https" : "http";
+  const ports = Object.fromEntries([...server.listeners].map(([name, listener]) => [name, listener.port]));
+  const { main: mainPort, ...componentPorts } = ports;
+  log.info(`openslides-ts ${server.app.version} serving ${scheme}://localhost:${mainPort} (database: ${config.database.kind})`);
+  process.stdout.write(`openslides-ts listening ${JSON.stringify({ port: mainPort, componentPorts, scheme })}\n`);
+  const shutdown = (signal: string) => {
+    log.info(`${signal} received, shutting down`);
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        log.error("shutdown failed", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    process.stderr.write(`openslides-ts: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
