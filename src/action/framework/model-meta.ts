@@ -46,9 +46,11 @@ export interface CollectionMeta {
 const MODELS_DIR = fileURLToPath(new URL("../../../../models", import.meta.url));
 
 let collections: Map<string, CollectionMeta> | undefined;
+let permissions: Record<string, unknown> | undefined;
 
 function build(): Map<string, CollectionMeta> {
   const source = loadModelSource(MODELS_DIR);
+  permissions = source.permissionTree;
   const result = new Map<string, CollectionMeta>();
   for (const collection of source.collections) {
     const storage = STORAGE[collection.name]?.fields ?? {};
@@ -121,4 +123,10 @@ export function targetCollection(field: FieldMeta): string {
   const targets = Object.keys(field.relation?.targets ?? {});
   if (targets.length === 0) throw new Error(`${field.collection}/${field.name} is not a relation`);
   return targets[0]!;
+}
+
+/** The parsed permission.yml: area -> nested permission tree. */
+export function permissionTree(): Record<string, unknown> {
+  all();
+  return permissions ?? {};
 }

@@ -5,6 +5,7 @@
 // replace the bodies, keep the signatures.
 import { PermissionDeniedError } from "../errors.js";
 import type { OverlayReader } from "./overlay.js";
+import { permissionTree } from "./model-meta.js";
 
 /** 403 whose text the generic check prefixes with "You are not allowed to perform action <name>. ". */
 export class MissingPermissionError extends PermissionDeniedError {}
@@ -26,16 +27,38 @@ export async function hasOrganizationManagementLevel(db: OverlayReader, userId: 
   return own >= OML_ORDER.indexOf(level);
 }
 
-const IMPLIED_BY: Record<string, string[]> = {
-  "agenda_item.can_see": ["agenda_item.can_see_internal"],
-  "agenda_item.can_see_internal": ["agenda_item.can_manage"],
-  "list_of_speakers.can_see": ["list_of_speakers.can_manage"],
-};
+/** permission -> the permissions that imply it (its ancestors in models/permission.yml). */
+let impliedBy: Map<string, Set<string>> | undefined;
+
+function buildImpliedBy(): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  const visit = (area: string, node: unknown, ancestors: string[]) => {
+    for (const [name, children] of Object.entries((node ?? {}) as Record<string, unknown>)) {
+      const permission = `${area}.${name}`;
+      const set = result.get(permission) ?? new Set<string>();
+      ancestors.forEach((ancestor) => set.add(ancestor));
+      result.set(permission, set);
+      visit(area, children, [...ancestors, permission]);
+    }
+  };
+  for (const [area, tree] of Object.entries(permissionTree())) visit(area, tree, []);
+  return result;
+}
 
 function grantingPermissions(permission: string): Set<string> {
-  const result = new Set([permission]);
-  for (const parent of IMPLIED_BY[permission] ?? []) grantingPermissions(parent).forEach((entry) => result.add(entry));
-  return result;
+  impliedBy ??= buildImpliedBy();
+  return new Set([permission, ...(impliedBy.get(permission) ?? [])]);
+}
+
+/** Organization managers, managers of the committee and managers of one of its ancestors. */
+async function managesCommittee(db: OverlayReader, userId: number, committeeId: number | undefined): Promise<boolean> {
+  if (await hasOrganizationManagementLevel(db, userId, "can_manage_organization")) return true;
+  if (!committeeId) return false;
+  const user = await db.get(`user/${userId}`, ["committee_management_ids"], { optional: true });
+  const managed = new Set((user.committee_management_ids as number[] | undefined) ?? []);
+  if (managed.has(committeeId)) return true;
+  const committee = await db.get(`committee/${committeeId}`, ["all_parent_ids"], { optional: true });
+  return ((committee.all_parent_ids as number[] | undefined) ?? []).some((id) => managed.has(id));
 }
 
 export async function hasPerm(db: OverlayReader, userId: number, permission: string, meetingId: number): Promise<boolean> {
@@ -52,7 +75,7 @@ export async function hasPerm(db: OverlayReader, userId: number, permission: str
     if (!meeting.enable_anonymous) throw new PermissionDeniedError(`Anonymous is not enabled for meeting ${meetingId}`);
     groupIds = meeting.anonymous_group_id ? [meeting.anonymous_group_id as number] : [];
   } else {
-    if (!meeting.locked_from_inside && (await hasOrganizationManagementLevel(db, userId, "can_manage_organization"))) return true;
+    if (!meeting.locked_from_inside && (await managesCommittee(db, userId, meeting.committee_id as number | undefined))) return true;
     const meetingUsers = await db.filter(
       "meeting_user",
       { and_filter: [{ field: "meeting_id", operator: "=", value: meetingId }, { field: "user_id", operator: "=", value: userId }] },
