@@ -200,3 +200,26 @@ describe("topic.delete", () => {
     assert.equal(await model(`list_of_speakers/${topic?.list_of_speakers_id}`), undefined);
   });
 });
+
+describe("archived meeting", () => {
+  test("no topic changes in an archived meeting", async () => {
+    const setActive = (value: number | null) =>
+      server.db.transaction((tx) => tx.write([{ type: "update", fqid: "meeting/1", fields: { is_active_in_organization_id: value } }]));
+    const name = (await model("meeting/1", ["name"]))?.name;
+    await setActive(null);
+    try {
+      const answer = await admin.request("topic.update", [{ id: 1, title: "archived" }]);
+      assert.equal(answer.status, 400);
+      assert.deepEqual(answer.body, {
+        success: false,
+        message: `Meeting ${name}/1 cannot be changed, because it is archived.`,
+        action_error_index: 0,
+        action_data_error_index: 0,
+        message_args: {},
+      });
+    } finally {
+      await setActive(1);
+    }
+    assert.notEqual((await model("topic/1", ["title"]))?.title, "archived");
+  });
+});
