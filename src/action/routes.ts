@@ -26,7 +26,14 @@ export interface ActionApp {
   log?: { error(message: string, error?: unknown): void };
 }
 
-type Mode = "public" | "internal";
+type Mode = "public" | "internal" | "development-default-user";
+
+/** The example data's superadmin, acting for credential-less requests on the development alias. */
+const DEVELOPMENT_DEFAULT_USER = 1;
+
+function hasCredentials(req: HttpRequest): boolean {
+  return Boolean(req.headers["authentication"] || req.headers["cookie"]);
+}
 
 const VERSION_FILE = fileURLToPath(new URL("../../../version.txt", import.meta.url));
 
@@ -58,7 +65,9 @@ export function actionRoutes(app: ActionApp): Route[] {
 /**
  * The seed's un-prefixed aliases, for the action component's own port only: GET /health lists
  * the actions with their schemas as the seed describes (plus upstream's status), POST / is
- * handle_request.
+ * handle_request. The seed's curl examples send no credentials; as the development setup they
+ * were written for, POST / in development mode treats a request without any credentials as
+ * the example data's superadmin (user 1). Outside development it is plain handle_request.
  */
 export function actionPortAliases(app: ActionApp): Route[] {
   const loaded = loadActions();
@@ -78,7 +87,7 @@ export function actionPortAliases(app: ActionApp): Route[] {
       component: "action",
       handler: async (req, res) => {
         await loaded;
-        await handleActionRequest(app, req, res, "public");
+        await handleActionRequest(app, req, res, app.config.development && !hasCredentials(req) ? "development-default-user" : "public");
       },
     },
   ];
@@ -94,6 +103,7 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
     await assertMigrationIndex(app.db);
     let userId = -1;
     if (mode === "internal") checkInternalPassword(app.config, req);
+    else if (mode === "development-default-user") userId = DEVELOPMENT_DEFAULT_USER;
     else userId = await authenticateRequest(app.auth, req, res);
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
     const atomic = mode === "internal" || !rawUrl.endsWith("handle_separately");
