@@ -1,0 +1,261 @@
+// The current data of every collection in memory, per process (DESIGN.md principle 4). Loaded
+// completely at start, then kept up to date from the database's change feed: every committed
+// transaction of any process arrives as a ChangeSet; deleted models are dropped, inserted and
+// updated ones re-read (only the listed fields) from the views. After each applied batch the
+// version goes up by one and subscribers learn exactly which keys changed value.
+//
+// Consistency: reads for a batch happen first, then the batch is applied in one synchronous
+// step. So code that reads the state without awaiting in between sees one version.
+import type { ChangeSet, Database, Fqid, Model } from "../db/types.js";
+import { CalculatedValues } from "./calculated-values.js";
+import { parseFqid, planChanges, type ChangePlan } from "./change-plan.js";
+import { CollectionStore } from "./collection-store.js";
+import { FIELD_TABLES, type FieldTable } from "./fields.js";
+import { readAllIds, readModels, READ_BATCH_SIZE } from "./reads.js";
+
+export interface StateChange {
+  /** The state version after this change. */
+  version: number;
+  /** Transactions applied with this change (empty for calculated values). */
+  xactIds: readonly string[];
+  /** Keys `collection/id/field` whose value changed, appeared or disappeared. */
+  keys: ReadonlySet<string>;
+}
+
+export type StateListener = (change: StateChange) => void;
+
+/** Handle of a calculated field's provider. */
+export interface CalculatedField {
+  /** Sets the value for a model; undefined or null removes it. */
+  set(id: number, value: unknown): void;
+}
+
+export interface StateOptions {
+  batchSize?: number;
+  /** Collections loaded at the same time at start. */
+  loadConcurrency?: number;
+  /** Wait before retrying a batch whose reads failed (database unreachable). */
+  retryDelayMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Loads the state and starts following the change feed. */
+export async function openState(db: Database, options: StateOptions = {}): Promise<LiveState> {
+  const state = new LiveState(db, options);
+  await state.load();
+  return state;
+}
+
+export class LiveState {
+  private readonly stores = new Map<string, CollectionStore>();
+  private readonly calculated = new CalculatedValues();
+  private readonly listeners = new Set<StateListener>();
+  private readonly queue: ChangeSet[] = [];
+  private readonly settledWaiters: Array<() => void> = [];
+  private readonly unsubscribe: () => void;
+  private readonly batchSize: number;
+  private readonly log: (message: string, error?: unknown) => void;
+  private currentVersion = 0;
+  private loaded = false;
+  private closed = false;
+  private draining: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: StateOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? READ_BATCH_SIZE;
+    this.log = options.log ?? ((message, error) => console.error(`state: ${message}`, error ?? ""));
+    for (const table of FIELD_TABLES.values()) this.stores.set(table.collection, new CollectionStore(table));
+    // Listen before loading: changes committed during the load are applied after it.
+    this.unsubscribe = db.onChange((change) => this.receive(change));
+  }
+
+  /** Increases by one with every applied change; tells a reader which state it computed from. */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  get(fqid: Fqid): Model | undefined {
+    const target = parseFqid(fqid);
+    if (!target) return undefined;
+    const store = this.stores.get(target.collection);
+    const model = store?.get(target.id);
+    if (!store || !model) return model;
+    for (const field of this.calculated.fieldsWithValue(target.collection, target.id)) {
+      model[field] = this.calculated.get(target.collection, target.id, field);
+    }
+    return model;
+  }
+
+  getField(collection: string, id: number, field: string): unknown {
+    const store = this.stores.get(collection);
+    if (!store) return undefined;
+    if (store.table.calculatedFields.has(field)) {
+      return store.has(id) ? this.calculated.get(collection, id, field) : undefined;
+    }
+    return store.getField(id, field);
+  }
+
+  exists(collection: string, id: number): boolean {
+    return this.stores.get(collection)?.has(id) ?? false;
+  }
+
+  /** Ids of the collection's models, ascending. */
+  ids(collection: string): readonly number[] {
+    return this.stores.get(collection)?.ids() ?? [];
+  }
+
+  /** Calls the listener after every applied change; returns the unsubscribe function. */
+  subscribe(listener: StateListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The registration point for providers of calculated fields (poll/live_votes, projection/content). */
+  registerCalculatedField(collection: string, field: string): CalculatedField {
+    const table = FIELD_TABLES.get(collection);
+    if (!table?.calculatedFields.has(field)) throw new Error(`${collection}/${field} is not a calculated field`);
+    this.calculated.register(collection, field);
+    return {
+      set: (id, value) => {
+        if (!this.calculated.set(collection, id, field, value) || !this.exists(collection, id)) return;
+        this.publish([], new Set([`${collection}/${id}/${field}`]));
+      },
+    };
+  }
+
+  /** Resolves when every change set received so far is applied. */
+  settled(): Promise<void> {
+    if (!this.draining && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** Stops following the change feed (waits for a batch being applied). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe();
+    await this.draining;
+    this.listeners.clear();
+    for (const resolve of this.settledWaiters.splice(0)) resolve();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading
+
+  async load(): Promise<void> {
+    const tables = [...FIELD_TABLES.values()];
+    const concurrency = Math.max(1, this.options.loadConcurrency ?? 4);
+    let next = 0;
+    const worker = async () => {
+      while (next < tables.length) await this.loadCollection(tables[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, tables.length) }, worker));
+    this.loaded = true;
+    this.startDraining();
+  }
+
+  private async loadCollection(table: FieldTable): Promise<void> {
+    const store = this.stores.get(table.collection)!;
+    const ids = await readAllIds(this.db, table.view);
+    for (let start = 0; start < ids.length; start += this.batchSize) {
+      const models = await readModels(this.db, table.collection, ids.slice(start, start + this.batchSize), table.viewFields, this.batchSize);
+      for (const [id, model] of models) store.replace(id, model, table.viewFields);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Following the change feed
+
+  private receive(change: ChangeSet): void {
+    if (this.closed) return;
+    this.queue.push(change);
+    if (this.loaded) this.startDraining();
+  }
+
+  private startDraining(): void {
+    if (this.draining || this.queue.length === 0) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.queue.length > 0 && !this.closed) this.startDraining();
+      else for (const resolve of this.settledWaiters.splice(0)) resolve();
+    });
+  }
+
+  /** Applies queued change sets; what queued up meanwhile is taken together as one batch. */
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 && !this.closed) {
+      const batch = this.queue.splice(0);
+      try {
+        await this.applyBatch(batch);
+      } catch (error) {
+        this.log(`applying transactions ${batch.map((change) => change.xactId).join(",")} failed; retrying`, error);
+        this.queue.unshift(...batch);
+        await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
+      }
+    }
+  }
+
+  private async applyBatch(batch: readonly ChangeSet[]): Promise<void> {
+    const plan = planChanges(batch, (collection, id) => this.exists(collection, id));
+    const reads = await this.readPlanned(plan);
+    const changed = new Set<string>();
+    for (const [collection, { deletes, full, partial }] of plan) {
+      const store = this.stores.get(collection)!;
+      const models = reads.get(collection)!;
+      const report = (id: number, fields: string[]) => fields.forEach((field) => changed.add(`${collection}/${id}/${field}`));
+      for (const id of deletes) report(id, this.deleteModel(store, id));
+      for (const id of full) {
+        const model = models.get(id);
+        if (!model) report(id, this.deleteModel(store, id));
+        else report(id, this.replaceModel(store, id, model));
+      }
+      for (const [id, fields] of partial) {
+        const model = models.get(id);
+        if (!model) report(id, this.deleteModel(store, id));
+        else report(id, store.write(id, [...fields].map((field) => [field, model[field]] as const)));
+      }
+    }
+    if (changed.size > 0) this.publish(batch.map((change) => change.xactId), changed);
+  }
+
+  /** One read per collection: all view fields when any model is read completely, else the union of the listed fields. */
+  private async readPlanned(plan: ChangePlan): Promise<Map<string, Map<number, Model>>> {
+    const reads = new Map<string, Map<number, Model>>();
+    for (const [collection, { full, partial }] of plan) {
+      const table = this.stores.get(collection)!.table;
+      const ids = [...full, ...partial.keys()];
+      if (ids.length === 0) {
+        reads.set(collection, new Map());
+        continue;
+      }
+      const fields = full.size > 0 ? table.viewFields : [...new Set([...partial.values()].flatMap((set) => [...set]))];
+      reads.set(collection, await readModels(this.db, collection, ids, fields, this.batchSize));
+    }
+    return reads;
+  }
+
+  private deleteModel(store: CollectionStore, id: number): string[] {
+    if (!store.has(id)) return [];
+    return [...store.delete(id), ...this.calculated.dropModel(store.table.collection, id)];
+  }
+
+  private replaceModel(store: CollectionStore, id: number, model: Model): string[] {
+    const isNew = !store.has(id);
+    const changed = store.replace(id, model, store.table.viewFields);
+    if (isNew) changed.push(...this.calculated.fieldsWithValue(store.table.collection, id));
+    return changed;
+  }
+
+  private publish(xactIds: readonly string[], keys: ReadonlySet<string>): void {
+    this.currentVersion++;
+    const change: StateChange = { version: this.currentVersion, xactIds, keys };
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.log("a state listener failed", error);
+      }
+    }
+  }
+}
