@@ -5,6 +5,7 @@ import { createServer as createHttp1Server, type Server as Http1Server } from "n
 import { createServer as createH2cServer, createSecureServer, type Http2Server, type Http2SecureServer, type Http2Session } from "node:http2";
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import { Duplex } from "node:stream";
 import { readFileSync } from "node:fs";
 import type { Logger } from "../log.js";
 import { wrapRequest, wrapResponse } from "./request.js";
@@ -21,6 +22,26 @@ export interface ListenerOptions {
 }
 
 const HTTP2_PREFACE_START = "PRI";
+
+function replayingStream(socket: Socket, first: Buffer): Duplex {
+  const duplex = new Duplex({
+    read: () => socket.resume(),
+    write: (chunk, encoding, callback) => socket.write(chunk, encoding, callback),
+    final: (callback) => socket.end(callback),
+    destroy: (error, callback) => {
+      socket.destroy(error ?? undefined);
+      callback(error);
+    },
+  });
+  duplex.push(first);
+  socket.on("data", (data: Buffer) => {
+    if (!duplex.push(data)) socket.pause();
+  });
+  socket.on("end", () => duplex.push(null));
+  socket.on("close", () => duplex.destroy());
+  socket.on("error", (error) => duplex.destroy(error));
+  return duplex;
+}
 
 export class Listener {
   private readonly router: Router;
@@ -79,9 +100,14 @@ export class Listener {
     this.trackSocket(socket);
     socket.once("data", (chunk: Buffer) => {
       socket.pause();
-      socket.unshift(chunk);
-      const target = chunk.toString("latin1", 0, 3) === HTTP2_PREFACE_START ? this.h2c! : this.http1!;
-      target.emit("connection", socket);
+      if (chunk.toString("latin1", 0, 3) === HTTP2_PREFACE_START) {
+        // nghttp2 reads from the socket's native handle, which no longer has the bytes we
+        // looked at: hand HTTP/2 a stream that replays them and then follows the socket.
+        this.h2c!.emit("connection", replayingStream(socket, chunk));
+      } else {
+        socket.unshift(chunk);
+        this.http1!.emit("connection", socket);
+      }
       socket.resume();
     });
   }
