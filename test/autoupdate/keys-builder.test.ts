@@ -1,4 +1,4 @@
-import { describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   expandKeys,
@@ -9,6 +9,11 @@ import {
   type KeyValueSource,
 } from "../../src/autoupdate/keys-builder/index.js";
 import { quoteByte, readFirstJsonValue } from "../../src/autoupdate/keys-builder/json-reader.js";
+import { unrestrictedSource } from "../../src/autoupdate/keys-builder/state-source.js";
+import { openState, type LiveState } from "../../src/state/state.js";
+import { ENGINES, openTestDatabase, type TestDatabase } from "../support/database.js";
+import { loadExampleData, readExampleData } from "../state/support/example-data.js";
+import { writeAndWait } from "../state/support/state-helpers.js";
 
 /** Values given as "collection/id/field" -> value, like upstream's YAML fixtures; records every read level. */
 function fixtureSource(data: Record<string, unknown>): KeyValueSource & { levels: string[][] } {
@@ -440,3 +445,124 @@ describe("Go-compatible JSON reading", () => {
     assert.deepEqual(readFirstJsonValue("12x"), { kind: "number", raw: "12" });
   });
 });
+
+/** The example data as key -> value, with empty lists left out as the database does. */
+function exampleDataSource(): KeyValueSource & { levels: string[][] } {
+  const flat: Record<string, unknown> = {};
+  for (const [collection, models] of Object.entries(readExampleData())) {
+    for (const [id, model] of Object.entries(models)) {
+      for (const [field, value] of Object.entries(model)) {
+        if (value !== null && !(Array.isArray(value) && value.length === 0)) flat[`${collection}/${id}/${field}`] = value;
+      }
+    }
+  }
+  return fixtureSource(flat);
+}
+
+/** meeting -> agenda items -> content objects (generic) -> list of speakers -> speakers; tags -> tagged objects (generic list). */
+const MEETING_TREE = [
+  {
+    ids: [1],
+    collection: "meeting",
+    fields: {
+      name: null,
+      agenda_item_ids: {
+        type: "relation-list",
+        collection: "agenda_item",
+        fields: {
+          item_number: null,
+          content_object_id: {
+            type: "generic-relation",
+            fields: {
+              title: null,
+              list_of_speakers_id: {
+                type: "relation",
+                collection: "list_of_speakers",
+                fields: { closed: null, speaker_ids: { type: "relation-list", collection: "speaker", fields: { meeting_user_id: null } } },
+              },
+            },
+          },
+        },
+      },
+      tag_ids: {
+        type: "relation-list",
+        collection: "tag",
+        fields: { name: null, tagged_ids: { type: "generic-relation-list", fields: { title: null, item_number: null } } },
+      },
+    },
+  },
+];
+
+for (const kind of ENGINES) {
+  describe(`expansion on the state with the example data (${kind} engine)`, { timeout: 60_000 }, () => {
+    let database: TestDatabase;
+    let state: LiveState;
+
+    before(async () => {
+      database = await openTestDatabase(kind);
+      await loadExampleData(database.db);
+      state = await openState(database.db);
+    });
+
+    after(async () => {
+      await state?.close();
+      await database?.close();
+    });
+
+    test("four levels through relations and generic relations", () => {
+      const requests = parseKeyRequests(JSON.stringify(MEETING_TREE));
+      const { keys, dependencies } = expandKeys(requests, unrestrictedSource(state));
+      const reference = exampleDataSource();
+      const expected = expandKeys(requests, reference);
+      assert.deepEqual(sorted(keys), sorted(expected.keys));
+      assert.deepEqual(sorted(dependencies), sorted(expected.dependencies));
+      assert.equal(reference.levels.length, 4);
+
+      for (const key of [
+        "meeting/1/name",
+        "agenda_item/1/content_object_id",
+        "motion/1/title",
+        "motion/1/list_of_speakers_id",
+        "list_of_speakers/1/speaker_ids",
+        "speaker/11/meeting_user_id",
+        "topic/5/title",
+        "speaker/3/meeting_user_id",
+        "motion_block/1/title",
+        "tag/2/tagged_ids",
+        "assignment/2/title",
+        "agenda_item/4/item_number",
+      ]) {
+        assert.ok(keys.has(key), key);
+      }
+      // Fields the target collection lacks are skipped: agenda items have no title, assignments no item_number.
+      assert.equal(keys.has("agenda_item/4/title"), false);
+      assert.equal(keys.has("assignment/2/item_number"), false);
+      // A list of speakers without speakers has no speaker_ids: nothing below it.
+      assert.ok(dependencies.has("list_of_speakers/2/speaker_ids"));
+      assert.equal(state.getField("list_of_speakers", 2, "speaker_ids"), undefined);
+    });
+
+    test("a change of a dependency moves the tree", async () => {
+      const requests = parseKeyRequests(JSON.stringify(MEETING_TREE));
+      const first = expandKeys(requests, unrestrictedSource(state));
+      const change = await writeAndWait(database.db, state, [
+        { type: "create", fqid: "speaker/100", fields: { list_of_speakers_id: 2, meeting_id: 1, meeting_user_id: 1 } },
+      ]);
+      assert.ok(change.keys.has("list_of_speakers/2/speaker_ids"));
+      assert.ok(first.dependencies.has("list_of_speakers/2/speaker_ids"), "the change touches a dependency");
+
+      const second = expandKeys(requests, unrestrictedSource(state));
+      assert.deepEqual(sorted(second.keys).filter((key) => !first.keys.has(key)), ["speaker/100/meeting_user_id"]);
+      assert.ok(second.dependencies.has("speaker/100/meeting_user_id") === false);
+    });
+
+    test("a change of a plain key does not touch the dependencies", async () => {
+      const requests = parseKeyRequests(JSON.stringify(MEETING_TREE));
+      const first = expandKeys(requests, unrestrictedSource(state));
+      const change = await writeAndWait(database.db, state, [{ type: "update", fqid: "topic/5", fields: { title: "Renamed" } }]);
+      assert.deepEqual([...change.keys], ["topic/5/title"]);
+      assert.ok(first.keys.has("topic/5/title"));
+      assert.equal(first.dependencies.has("topic/5/title"), false);
+    });
+  });
+}

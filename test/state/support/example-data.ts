@@ -18,6 +18,10 @@ export function readExampleData(): ExampleData {
   return data;
 }
 
+/**
+ * Writes the data and waits until the change feed delivered its transaction, so that a state
+ * opened afterwards does not get the whole load as a late change.
+ */
 export async function loadExampleData(db: Database, data: ExampleData = readExampleData()): Promise<void> {
   const events: WriteEvent[] = [];
   for (const [collection, models] of Object.entries(data)) {
@@ -27,5 +31,16 @@ export async function loadExampleData(db: Database, data: ExampleData = readExam
       events.push({ type: "create", fqid: `${collection}/${id}`, fields });
     }
   }
-  await db.transaction((tx) => tx.write(events));
+  let unsubscribe = () => {};
+  const delivered = new Promise<void>((resolve) => {
+    unsubscribe = db.onChange((change) => {
+      if (change.entries.some((entry) => entry.fqid === "organization/1" && entry.operation === "insert")) resolve();
+    });
+  });
+  try {
+    await db.transaction((tx) => tx.write(events));
+    await delivered;
+  } finally {
+    unsubscribe();
+  }
 }
