@@ -50,11 +50,14 @@ export async function watchActionRequest(work: () => Promise<ActionsResponse>, o
     (error: unknown) => ({ ok: false as const, error }),
   );
   if (options.timeoutSeconds < 0) return unwrap(await running);
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), options.timeoutSeconds * 1000)));
-  const first = await Promise.race([running, timedOut]);
-  clearTimeout(timer);
-  if (first !== "timeout") return unwrap(first);
+  // 0: always in the background, however quick the work would be.
+  if (options.timeoutSeconds > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), options.timeoutSeconds * 1000)));
+    const first = await Promise.race([running, timedOut]);
+    clearTimeout(timer);
+    if (first !== "timeout") return unwrap(first);
+  }
 
   const name = concatenateActionNames(options.payload);
   const worker = new ActionWorkerRecord(options, name, created);

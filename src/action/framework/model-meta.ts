@@ -1,8 +1,7 @@
-// The facts about collections and fields that the action framework needs, in one small shape.
-// Built from the models YAML (src/meta/source.ts) and the generated storage decisions; when the
-// generated registry (src/meta/registry.ts) lands this file becomes a thin view over it.
-import { fileURLToPath } from "node:url";
-import { loadModelSource, RELATION_TYPES, type SourceField } from "../../meta/source.js";
+// The facts about collections and fields that the action framework needs, in one small shape:
+// the generated models registry (src/meta/registry.ts) plus the storage decisions (which fields
+// are view fields, which are computed).
+import { collectionNames, getCollection, type FieldDefinition } from "../../meta/registry.js";
 import { STORAGE } from "../../meta/generated/storage.js";
 
 export type OnDelete = "CASCADE" | "PROTECT" | "SET_NULL";
@@ -32,8 +31,8 @@ export interface FieldMeta {
   sequenceScope?: string;
   /** Computed by SQL or another service; never written by actions. */
   computed: boolean;
-  /** Raw YAML attributes (enum, minimum, maxLength, ...). */
-  raw: Record<string, unknown>;
+  /** JSON schema of the field in action payloads (upstream Field.get_schema). */
+  schema: Record<string, unknown>;
 }
 
 export interface CollectionMeta {
@@ -43,39 +42,34 @@ export interface CollectionMeta {
   requiredFields: FieldMeta[];
 }
 
-const MODELS_DIR = fileURLToPath(new URL("../../../../models", import.meta.url));
-
 let collections: Map<string, CollectionMeta> | undefined;
-let permissions: Record<string, unknown> | undefined;
 
 function build(): Map<string, CollectionMeta> {
-  const source = loadModelSource(MODELS_DIR);
-  permissions = source.permissionTree;
   const result = new Map<string, CollectionMeta>();
-  for (const collection of source.collections) {
-    const storage = STORAGE[collection.name]?.fields ?? {};
+  for (const name of collectionNames()) {
+    const storage = STORAGE[name]?.fields ?? {};
     const fields = new Map<string, FieldMeta>();
-    for (const field of collection.fields) {
+    for (const field of Object.values(getCollection(name)!.fields)) {
       const kind = storage[field.name]?.kind;
       fields.set(field.name, {
-        collection: collection.name,
+        collection: name,
         name: field.name,
         type: field.type,
-        required: field.raw.required === true,
-        default: field.raw.default,
-        readOnly: field.raw.read_only === true,
-        constant: field.raw.constant === true,
-        onDelete: onDeleteOf(field),
+        required: field.required,
+        default: field.default,
+        readOnly: field.readOnly,
+        constant: field.constant,
+        onDelete: field.relation?.onDelete ?? "SET_NULL",
         relation: relationOf(field),
         isViewField: kind === "reverse" || kind === "nm" || kind === "gm" || kind === "sql",
-        sequenceScope: typeof field.raw.sequence_scope === "string" ? field.raw.sequence_scope : undefined,
+        sequenceScope: field.sequenceScope,
         computed: kind === "sql" || kind === "calculated",
-        raw: field.raw,
+        schema: field.schema,
       });
     }
     const all = [...fields.values()];
-    result.set(collection.name, {
-      name: collection.name,
+    result.set(name, {
+      name,
       fields,
       relationFields: all.filter((field) => field.relation),
       requiredFields: all.filter((field) => field.required),
@@ -84,19 +78,12 @@ function build(): Map<string, CollectionMeta> {
   return result;
 }
 
-function onDeleteOf(field: SourceField): OnDelete {
-  const value = field.raw.on_delete;
-  return value === "CASCADE" || value === "PROTECT" ? value : "SET_NULL";
-}
-
-function relationOf(field: SourceField): RelationMeta | undefined {
-  if (!RELATION_TYPES.has(field.type)) return undefined;
-  const targets: Record<string, string> = {};
-  for (const target of field.targets) targets[target.collection] = target.field;
+function relationOf(field: FieldDefinition): RelationMeta | undefined {
+  if (!field.relation) return undefined;
   return {
     list: field.type.endsWith("-list"),
     generic: field.type.startsWith("generic-"),
-    targets,
+    targets: { ...field.relation.targets },
   };
 }
 
@@ -125,8 +112,3 @@ export function targetCollection(field: FieldMeta): string {
   return targets[0]!;
 }
 
-/** The parsed permission.yml: area -> nested permission tree. */
-export function permissionTree(): Record<string, unknown> {
-  all();
-  return permissions ?? {};
-}

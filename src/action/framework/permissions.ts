@@ -5,7 +5,7 @@
 // replace the bodies, keep the signatures.
 import { PermissionDeniedError } from "../errors.js";
 import type { OverlayReader } from "./overlay.js";
-import { permissionTree } from "./model-meta.js";
+import { permissionImplies } from "../../meta/permissions.js";
 
 /** 403 whose text the generic check prefixes with "You are not allowed to perform action <name>. ". */
 export class MissingPermissionError extends PermissionDeniedError {}
@@ -25,29 +25,6 @@ export async function hasOrganizationManagementLevel(db: OverlayReader, userId: 
   const user = await db.get(`user/${userId}`, ["organization_management_level"], { optional: true });
   const own = OML_ORDER.indexOf(String(user.organization_management_level ?? "no_right"));
   return own >= OML_ORDER.indexOf(level);
-}
-
-/** permission -> the permissions that imply it (its ancestors in models/permission.yml). */
-let impliedBy: Map<string, Set<string>> | undefined;
-
-function buildImpliedBy(): Map<string, Set<string>> {
-  const result = new Map<string, Set<string>>();
-  const visit = (area: string, node: unknown, ancestors: string[]) => {
-    for (const [name, children] of Object.entries((node ?? {}) as Record<string, unknown>)) {
-      const permission = `${area}.${name}`;
-      const set = result.get(permission) ?? new Set<string>();
-      ancestors.forEach((ancestor) => set.add(ancestor));
-      result.set(permission, set);
-      visit(area, children, [...ancestors, permission]);
-    }
-  };
-  for (const [area, tree] of Object.entries(permissionTree())) visit(area, tree, []);
-  return result;
-}
-
-function grantingPermissions(permission: string): Set<string> {
-  impliedBy ??= buildImpliedBy();
-  return new Set([permission, ...(impliedBy.get(permission) ?? [])]);
 }
 
 /** Organization managers, managers of the committee and managers of one of its ancestors. */
@@ -87,7 +64,6 @@ export async function hasPerm(db: OverlayReader, userId: number, permission: str
   }
   if (groupIds.length === 0) return false;
   if (meeting.admin_group_id && groupIds.includes(meeting.admin_group_id as number)) return true;
-  const granting = grantingPermissions(permission);
   const groups = await db.getMany("group", groupIds, ["permissions"]);
-  return [...groups.values()].some((group) => ((group.permissions as string[] | undefined) ?? []).some((entry) => granting.has(entry)));
+  return [...groups.values()].some((group) => ((group.permissions as string[] | undefined) ?? []).some((held) => permissionImplies(held, permission)));
 }

@@ -1,15 +1,10 @@
-// JSON schemas of action data items, built from the model fields like upstream's DefaultSchema.
-//
-// INTEGRATION POINT: field schemas and the DefaultSchema-like builders are provided by
-// src/meta/field-schema*.ts and src/action/validation/* (permissions/validation developer). Until
-// they land, fieldSchema() below derives the same fragments from the models YAML.
+// JSON schemas of action data items, built from the model fields' payload schemas (generated
+// registry) like upstream's DefaultSchema.
 import { fieldMeta, type FieldMeta } from "./model-meta.js";
 import type { JsonSchema } from "./types.js";
 
 export const SCHEMA_VERSION = "http://json-schema.org/draft-07/schema#";
 export const FQID_PATTERN = "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$";
-export const DECIMAL_PATTERN = "^-?(\\d|[1-9]\\d+)(\\.\\d{1,6})?$";
-export const COLOR_PATTERN = "^#[0-9a-fA-F]{6}$";
 
 export const requiredIdSchema: JsonSchema = { type: "integer", minimum: 1 };
 export const optionalIdSchema: JsonSchema = { type: ["integer", "null"], minimum: 1 };
@@ -66,59 +61,7 @@ export function modelFieldSchema(collection: string, name: string): JsonSchema {
   return fieldSchema(field);
 }
 
-const CONSTRAINT_KEYS = ["enum", "minimum", "maximum", "minLength", "maxLength", "description"];
-
-/** The JSON schema of one model field (spec action-service 5.1). */
+/** The JSON schema of one model field (spec action-service 5.1), from the generated registry. */
 export function fieldSchema(field: FieldMeta): JsonSchema {
-  const constraints: JsonSchema = {};
-  for (const key of CONSTRAINT_KEYS) if (field.raw[key] !== undefined) constraints[key] = structuredClone(field.raw[key]);
-  if (Array.isArray(constraints.enum) && !field.required) constraints.enum = [...(constraints.enum as unknown[]), null];
-  const typed = (type: string | string[]) => ({ ...constraints, type: field.required ? type : [...[type].flat(), "null"] });
-  switch (field.type) {
-    case "string":
-      return { ...typed("string"), ...(field.required ? { minLength: 1 } : {}), maxLength: constraints.maxLength ?? 256 };
-    case "text":
-    case "timezone":
-      return { ...typed("string"), ...(field.required ? { minLength: 1 } : {}) };
-    case "HTMLStrict":
-    case "HTMLPermissive":
-      return typed("string");
-    case "color":
-      return { ...typed("string"), ...(field.required ? { minLength: 1 } : {}), pattern: COLOR_PATTERN };
-    case "number":
-    case "timestamp":
-      return typed("integer");
-    case "float":
-      return typed("number");
-    case "decimal(6)":
-    case "decimal": {
-      const { minimum: _min, maximum: _max, ...rest } = constraints;
-      return { ...rest, type: field.required ? "string" : ["string", "null"], pattern: DECIMAL_PATTERN };
-    }
-    case "boolean":
-      return typed(["boolean", "string", "integer"]);
-    case "JSON":
-      return typed(["object", "array"]);
-    case "string[]":
-    case "text[]":
-    case "number[]": {
-      const items: JsonSchema = { type: field.type === "number[]" ? "integer" : "string" };
-      if (field.type === "string[]") items.maxLength = 256;
-      const itemConstraints = field.raw.items as Record<string, unknown> | undefined;
-      if (itemConstraints?.enum) items.enum = itemConstraints.enum;
-      const { enum: _enum, ...rest } = constraints;
-      return { ...rest, type: field.required ? "array" : ["array", "null"], items };
-    }
-    case "relation":
-      if (field.name === "organization_id") return { ...constraints, type: "integer", enum: [1] };
-      return { ...constraints, ...(field.required ? requiredIdSchema : optionalIdSchema) };
-    case "relation-list":
-      return { ...constraints, ...idListSchema, type: field.required ? "array" : ["array", "null"] };
-    case "generic-relation":
-      return { ...constraints, type: field.required ? "string" : ["string", "null"], pattern: FQID_PATTERN, minLength: 1 };
-    case "generic-relation-list":
-      return { ...constraints, ...fqidListSchema };
-    default:
-      return { ...constraints };
-  }
+  return structuredClone(field.schema);
 }
