@@ -34,6 +34,12 @@ export class ChangeOverlay {
     models.set(id, { ...base, ...fields, id });
   }
 
+  /** Drops cached fields (keys that turned out not to be model fields). */
+  forget(fqid: string, fields: string[]): void {
+    const entry = this.byCollection.get(collectionOf(fqid))?.get(idOf(fqid));
+    if (entry && entry !== DELETED) for (const field of fields) delete entry[field];
+  }
+
   markCreated(fqid: string): void {
     this.created.add(fqid);
   }

@@ -190,7 +190,10 @@ class ActionRun implements ActionContext {
         instance = await runHooks(this, action.updateInstance, instance);
         request.overlay.markCreated(fqid);
         request.overlay.apply(fqid, instance, true);
+        const applied = Object.keys(instance);
         for (const hook of action.afterCreate ?? []) instance = (await hook(this, instance)) ?? instance;
+        // Payload-only keys the steps consumed (agenda_*) must not linger in the overlay.
+        request.overlay.forget(fqid, applied.filter((key) => !(key in instance)));
         return instance;
       }
       case "update": {
