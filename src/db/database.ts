@@ -37,6 +37,11 @@ class TransactionImpl extends SqlReader implements Transaction {
   }
 }
 
+/** Errors raised by PostgreSQL carry an SQLSTATE code; everything else (e.g. an action's own error) passes through. */
+function isEngineError(error: unknown): boolean {
+  return !(error instanceof DatabaseError) && typeof (error as { code?: unknown } | null)?.code === "string" && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+}
+
 export class SqlDatabase extends SqlReader implements Database {
   private constructor(
     readonly engine: SqlEngine,
@@ -64,7 +69,7 @@ export class SqlDatabase extends SqlReader implements Database {
       try {
         return await this.engine.withTransaction((session) => fn(new TransactionImpl(session)));
       } catch (error) {
-        if (!isSerializationFailure(error)) throw error instanceof DatabaseError ? error : mapDatabaseError(error);
+        if (!isSerializationFailure(error)) throw isEngineError(error) ? mapDatabaseError(error) : error;
         if (attempt >= this.options.maxRetries) throw new DatabaseError(CONFLICT_MESSAGE, "serialization");
         await new Promise((resolve) => setTimeout(resolve, this.options.retryPauseMs));
       }
