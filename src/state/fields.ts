@@ -12,6 +12,8 @@ export interface FieldTable {
   /** Fields read from the database view (all but the calculated ones). */
   viewFields: readonly string[];
   calculatedFields: ReadonlySet<string>;
+  /** Enum and decimal columns: few distinct string values, shared by the store. */
+  internedFields: ReadonlySet<string>;
 }
 
 function buildTables(): Map<string, FieldTable> {
@@ -26,6 +28,12 @@ function buildTables(): Map<string, FieldTable> {
       slots: new Map(names.map((name, slot) => [name, slot])),
       viewFields: names.filter((name) => !calculated.includes(name)),
       calculatedFields: new Set(calculated),
+      internedFields: new Set(
+        names.filter((name) => {
+          const field = storage.fields[name]!;
+          return field.kind === "column" && /^(enum_|decimal)/.test(field.sqlType);
+        }),
+      ),
     });
   }
   return tables;

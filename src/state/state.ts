@@ -76,16 +76,18 @@ export class LiveState {
     return this.currentVersion;
   }
 
-  get(fqid: Fqid): Model | undefined {
+  /** The model with its present fields; frozen, shared with other readers. */
+  get(fqid: Fqid): Readonly<Model> | undefined {
     const target = parseFqid(fqid);
     if (!target) return undefined;
     const store = this.stores.get(target.collection);
     const model = store?.get(target.id);
-    if (!store || !model) return model;
-    for (const field of this.calculated.fieldsWithValue(target.collection, target.id)) {
-      model[field] = this.calculated.get(target.collection, target.id, field);
-    }
-    return model;
+    if (!store || !model || store.table.calculatedFields.size === 0) return model;
+    const calculated = this.calculated.fieldsWithValue(target.collection, target.id);
+    if (calculated.length === 0) return model;
+    const withCalculated: Model = { ...model };
+    for (const field of calculated) withCalculated[field] = this.calculated.get(target.collection, target.id, field);
+    return Object.freeze(withCalculated);
   }
 
   getField(collection: string, id: number, field: string): unknown {

@@ -126,9 +126,10 @@ for (const kind of ENGINES) {
     test("values handed out cannot change the state", () => {
       const groups = state.getField("meeting_user", 2, "group_ids") as number[];
       assert.throws(() => groups.push(99));
-      const model = state.get("meeting_user/2")!;
-      model.comment = "changed";
+      const model = state.get("meeting_user/2")! as Record<string, unknown>;
+      assert.throws(() => (model.comment = "changed"));
       assert.equal(state.getField("meeting_user", 2, "comment"), "Test comment a");
+      assert.equal(state.getField("meeting_user", 2, "constructor"), undefined, "no prototype properties");
     });
 
     test("calculated fields: registration point for their providers", async () => {
