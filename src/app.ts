@@ -12,4 +12,6 @@ export interface AppContext {
   auth: AuthContext;
   log: Logger;
   version: string;
+  /** Run on shutdown after the listeners stopped, before the bus and database close. */
+  shutdownHooks: Array<() => void | Promise<void>>;
 }

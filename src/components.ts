@@ -5,6 +5,7 @@ import type { AppContext } from "./app.js";
 import { actionPortAliases, actionRoutes } from "./action/routes.js";
 import { authComponent } from "./auth/routes.js";
 import { healthRoutes } from "./http/health.js";
+import { createIccServices, iccRoutes } from "./icc/routes.js";
 import type { Route } from "./http/types.js";
 
 export type ComponentRoutes = (app: AppContext) => Route[];
@@ -14,6 +15,11 @@ export const COMPONENTS: ComponentRoutes[] = [
   authComponent,
   (app) => actionRoutes(app),
   (app) => actionPortAliases(app).map((route) => ({ ...route, portOnly: true })),
+  (app) => {
+    const services = createIccServices(app);
+    app.shutdownHooks.push(() => services.close());
+    return iccRoutes(app, services);
+  },
 ];
 
 export function collectRoutes(app: AppContext): Route[] {

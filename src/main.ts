@@ -42,7 +42,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cache: buses.cache,
     messageBus: buses.messageBus,
   });
-  const app: AppContext = { config, db, buses, auth, log, version: readVersion() };
+  const app: AppContext = { config, db, buses, auth, log, version: readVersion(), shutdownHooks: [] };
   try {
     await prepareInitialData(config, db, log);
     await auth.revocations.ready;
@@ -57,13 +57,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, log, tls: config.tls };
   listeners.set("main", new Listener({ ...common, port: config.port, routes: routesForPort(routes) }));
   for (const [component, port] of Object.entries(config.componentPorts) as [Component, number][]) {
-    listeners.set(component, new Listener({ ...common, port, routes: routesForPort(routes, component) }));
+    listeners.set(component, new Listener({ ...common, port, component, routes: routesForPort(routes, component) }));
   }
   for (const listener of listeners.values()) await listener.start();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await Promise.all([...listeners.values()].map((listener) => listener.stop()));
+      for (const hook of app.shutdownHooks) await hook();
       auth.close();
       await buses.close();
       await db.close();

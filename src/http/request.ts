@@ -1,8 +1,8 @@
 // The HttpRequest / HttpResponse wrappers of src/http/types.ts over node's HTTP/1.1 and HTTP/2
 // compatibility objects.
-import { HttpError, type HttpRequest, type HttpResponse, type RawRequest, type RawResponse } from "./types.js";
+import { HttpError, type Component, type HttpRequest, type HttpResponse, type RawRequest, type RawResponse } from "./types.js";
 
-export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: number): HttpRequest {
+export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: number, portComponent?: Component): HttpRequest {
   const url = new URL(raw.url ?? "/", "http://localhost");
   let bodyPromise: Promise<Buffer> | undefined;
   return {
@@ -13,6 +13,7 @@ export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: 
     remoteAddress: raw.socket?.remoteAddress ?? "",
     raw,
     signal,
+    portComponent,
     body(limit = maxBodyBytes) {
       bodyPromise ??= readBody(raw, limit);
       return bodyPromise;

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import type { Logger } from "../log.js";
 import { wrapRequest, wrapResponse } from "./request.js";
 import { Router } from "./router.js";
-import { HttpError, type RawRequest, type RawResponse, type Route } from "./types.js";
+import { HttpError, type Component, type RawRequest, type RawResponse, type Route } from "./types.js";
 
 export interface ListenerOptions {
   host: string;
@@ -19,6 +19,8 @@ export interface ListenerOptions {
   maxBodyBytes: number;
   log: Logger;
   tls?: { certFile: string; keyFile: string };
+  /** Set on a component's own port. */
+  component?: Component;
 }
 
 const HTTP2_PREFACE_START = "PRI";
@@ -120,7 +122,7 @@ export class Listener {
       if (!rawRes.writableFinished) controller.abort();
     };
     rawRes.on("close", finish);
-    const req = wrapRequest(rawReq, controller.signal, this.options.maxBodyBytes);
+    const req = wrapRequest(rawReq, controller.signal, this.options.maxBodyBytes, this.options.component);
     const res = wrapResponse(rawRes);
     try {
       const { route, allowed } = this.router.find(req.method, req.path);

@@ -16,6 +16,8 @@ export interface StreamOptions {
   maxQueued?: number;
   /** Called once when the stream ends for any reason (client gone, server shutdown, close()). */
   onClose?: () => void;
+  /** Extra or replaced response headers (e.g. applause answers as application/json). */
+  headers?: Record<string, string>;
 }
 
 export class JsonLineStream {
@@ -36,6 +38,7 @@ export class JsonLineStream {
     raw.setHeader("Content-Type", "application/octet-stream");
     raw.setHeader("Cache-Control", "no-cache");
     raw.setHeader("X-Accel-Buffering", "no");
+    for (const [name, value] of Object.entries(options.headers ?? {})) raw.setHeader(name, value);
     (raw as { flushHeaders?: () => void }).flushHeaders?.();
     (res as { sent: boolean }).sent = true;
     raw.on("drain", () => this.flushHeldBack());

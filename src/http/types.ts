@@ -21,6 +21,8 @@ export interface HttpRequest {
   body(limitBytes?: number): Promise<Buffer>;
   /** Aborted when the client disconnects or the server shuts down. */
   signal: AbortSignal;
+  /** The component whose own port received the request; undefined on the main port. */
+  portComponent?: Component;
 }
 
 export interface HttpResponse {
