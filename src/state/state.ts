@@ -42,7 +42,12 @@ export interface StateOptions {
 /** Loads the state and starts following the change feed. */
 export async function openState(db: Database, options: StateOptions = {}): Promise<LiveState> {
   const state = new LiveState(db, options);
-  await state.load();
+  try {
+    await state.load();
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
   return state;
 }
 
