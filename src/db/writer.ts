@@ -230,13 +230,12 @@ function literal(text: string): string {
 }
 
 /** After inserting explicit ids (imports), moves every identity sequence past the highest id. */
-export async function advanceIdSequences(session: SqlSession): Promise<void> {
+export async function advanceIdSequences(session: { query(sql: string): Promise<unknown> }): Promise<void> {
   const { STORAGE } = await import("../meta/generated/storage.js");
   for (const storage of Object.values(STORAGE)) {
-    const sequence = quote(storage.idSequence);
     await session.query(
       `SELECT setval(${literal(storage.idSequence)}, m) FROM (SELECT max(id) AS m FROM ${quote(storage.table)}) AS s ` +
-        `WHERE m IS NOT NULL AND m > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${sequence})`,
+        `WHERE m IS NOT NULL AND m > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${quote(storage.idSequence)})`,
     );
   }
 }

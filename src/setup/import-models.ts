@@ -2,6 +2,7 @@
 // model) into an empty database in one transaction, as upstream's organization.initial_import.
 import type { SqlDatabase } from "../db/database.js";
 import { MIGRATION_INDEX } from "../db/schema.js";
+import { advanceIdSequences } from "../db/writer.js";
 import { DatabaseError, type CreateEvent, type Transaction } from "../db/types.js";
 import { STORAGE } from "../meta/generated/storage.js";
 
@@ -32,15 +33,6 @@ async function isEmpty(tx: Transaction): Promise<boolean> {
   return rows[0]?.count === 0;
 }
 
-async function advanceSequences(tx: Transaction): Promise<void> {
-  for (const storage of Object.values(STORAGE)) {
-    await tx.query(
-      `SELECT setval('${storage.idSequence}', m) FROM (SELECT max(id) AS m FROM "${storage.table}") AS s ` +
-        `WHERE m IS NOT NULL AND m > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM "${storage.idSequence}")`,
-    );
-  }
-}
-
 export async function importModels(db: SqlDatabase, data: ModelsMap): Promise<ImportResult> {
   const index = Number(data._migration_index ?? MIGRATION_INDEX);
   if (index > MIGRATION_INDEX) {
@@ -50,7 +42,7 @@ export async function importModels(db: SqlDatabase, data: ModelsMap): Promise<Im
   await db.transaction(async (tx) => {
     if (!(await isEmpty(tx))) throw new DatabaseError("Datastore is not empty.", "invalid_request");
     await tx.write(events);
-    await advanceSequences(tx);
+    await advanceIdSequences(tx);
   });
   const migrationNeeded = index < MIGRATION_INDEX;
   return {
