@@ -21,10 +21,32 @@ export class ChangeFeed {
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
+  /** Highest transaction id delivered so far (decimal string), for catching up after a reconnect. */
+  private lastXactId?: string;
+
   async start(): Promise<void> {
-    this.stop = await this.engine.listen("os_notify", (payload) => {
-      this.queue = this.queue.then(() => this.handle(payload)).catch(this.onError);
-    });
+    this.stop = await this.engine.listen(
+      "os_notify",
+      (payload) => {
+        const xactId = parseXactId(payload);
+        if (xactId !== undefined) this.enqueue(() => this.deliver(xactId));
+      },
+      () => this.enqueue(() => this.catchUp()),
+    );
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch(this.onError);
+  }
+
+  /** After a lost LISTEN connection: deliver every transaction logged since the last one seen. */
+  private async catchUp(): Promise<void> {
+    if (this.lastXactId === undefined) return;
+    const { rows } = await this.engine.query<{ xact_id: string }>(
+      "SELECT DISTINCT xact_id::text AS xact_id FROM os_notify_log_t WHERE xact_id > $1::xid8 ORDER BY 1",
+      [this.lastXactId],
+    );
+    for (const row of rows.sort((a, b) => (BigInt(a.xact_id) < BigInt(b.xact_id) ? -1 : 1))) await this.deliver(row.xact_id);
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -42,9 +64,8 @@ export class ChangeFeed {
     await this.queue.catch(() => undefined);
   }
 
-  private async handle(payload: string): Promise<void> {
-    const xactId = parseXactId(payload);
-    if (xactId === undefined) return;
+  private async deliver(xactId: string): Promise<void> {
+    if (this.lastXactId === undefined || BigInt(xactId) > BigInt(this.lastXactId)) this.lastXactId = xactId;
     const { rows } = await this.engine.query<LogRow>(
       "SELECT operation, fqid, updated_fields::text[] AS updated_fields FROM os_notify_log_t WHERE xact_id = $1::xid8 ORDER BY id",
       [xactId],

@@ -146,6 +146,15 @@ for (const kind of ENGINES) {
         assert.equal(change.entries.find((entry) => entry.fqid === "gender/8")?.operation, "insert");
       });
 
+      test("after the listening connection is lost, the feed catches up on what it missed", async () => {
+        const arrived = waitForChange(td, (change) => change.entries.some((entry) => entry.fqid === "gender/9"));
+        // End the LISTEN connection and write while it is gone.
+        await td.db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'");
+        await td.db.transaction((tx) => tx.write([{ type: "create", fqid: "gender/9", fields: { name: "g9" } }]));
+        const change = await arrived;
+        assert.equal(change.entries.find((entry) => entry.fqid === "gender/9")?.operation, "insert");
+      });
+
       test("conflicting concurrent transactions are retried", async () => {
         let attempts = 0;
         const bump = () =>

@@ -15,7 +15,10 @@ export interface SqlEngine extends SqlSession {
   exec(sql: string): Promise<void>;
   /** One REPEATABLE READ transaction on one connection; committed when fn resolves, rolled back when it throws. */
   withTransaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
-  /** LISTEN on a channel; returns the function that stops listening. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel; returns the function that stops listening. `onReconnect` is called when
+   * the listening connection was lost and listens again (notifications in between are lost).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -68,19 +68,28 @@ export class PostgresEngine implements SqlEngine {
     }
   }
 
-  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  async listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
     let stopped = false;
     let client: pg.Client | undefined;
+    const reconnect = () => {
+      if (stopped) return;
+      setTimeout(() => void connect().then(() => onReconnect?.(), reconnect), 500);
+    };
     const connect = async (): Promise<void> => {
       const next = new pg.Client(this.target);
       next.on("notification", (message) => {
         if (message.channel === channel) onPayload(message.payload ?? "");
       });
-      next.on("error", () => {
+      let lost = false;
+      const onLost = () => {
+        if (lost) return;
+        lost = true;
         this.listeners.delete(next);
         next.end().catch(() => undefined);
-        if (!stopped) setTimeout(() => void connect().catch(() => undefined), 500);
-      });
+        reconnect();
+      };
+      next.on("error", onLost);
+      next.on("end", onLost);
       await next.connect();
       await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       client = next;
@@ -89,6 +98,7 @@ export class PostgresEngine implements SqlEngine {
     await connect();
     return async () => {
       stopped = true;
+      client?.removeAllListeners("end");
       if (client) {
         this.listeners.delete(client);
         await client.end().catch(() => undefined);
