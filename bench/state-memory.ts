@@ -5,14 +5,13 @@
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { SqlDatabase } from "../src/db/database.js";
 import { PostgresEngine } from "../src/db/engine/postgres-engine.js";
 import type { Database, Model, WriteEvent } from "../src/db/types.js";
 import { CollectionStore } from "../src/state/collection-store.js";
 import { FIELD_TABLES } from "../src/state/fields.js";
 import { LiveState, openState } from "../src/state/state.js";
-import { createExternalDatabase, externalServer } from "../test/support/database.js";
+import { adminQuery, createExternalDatabase, externalServer } from "../test/support/database.js";
 import { loadExampleData } from "../test/state/support/example-data.js";
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -258,15 +257,7 @@ async function benchDatabaseName(): Promise<string> {
   return kept;
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ ...externalServer(), database: "postgres" });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = adminQuery;
 
 const dropDatabase = (name: string) => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 
@@ -288,6 +279,12 @@ async function main(): Promise<void> {
   }
 }
 
-const [flag, variant, database] = process.argv.slice(2);
-if (flag === "--measure") await measureHere(variant as Variant, database!);
-else await main();
+/** Entry for `npm run bench` (bench/run.mjs). */
+export const run = main;
+
+// Run directly, the script measures one variant per child process (`--measure`).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [flag, variant, database] = process.argv.slice(2);
+  if (flag === "--measure") await measureHere(variant as Variant, database!);
+  else await main();
+}

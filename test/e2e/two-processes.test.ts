@@ -1,20 +1,17 @@
 // Two server processes of one deployment: one external PostgreSQL and one Redis.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, type StartedServer } from "../support/server.js";
+import { startTwoProcesses, type StartedServer } from "../support/server.js";
 import { Client } from "../support/http.js";
 
 describe("two server processes on one PostgreSQL and one Redis", () => {
   let first: StartedServer;
   let second: StartedServer;
+  let stop: () => Promise<void>;
   before(async () => {
-    first = await startServer({ database: "external", redis: true });
-    second = await startServer({ shareWith: first });
+    ({ first, second, stop } = await startTwoProcesses());
   });
-  after(async () => {
-    await second?.stop({ keepData: true });
-    await first?.stop();
-  });
+  after(async () => stop?.());
 
   test("a session made in one process works in the other, and a logout there ends it everywhere", async () => {
     const onFirst = new Client(first.url);

@@ -2,7 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { MemoryBus } from "../../src/bus/memory-bus.js";
 import { NotifyHub } from "../../src/icc/notify.js";
-import { startServer, type StartedServer } from "../support/server.js";
+import { startTwoProcesses, type StartedServer } from "../support/server.js";
 import { Client } from "../support/http.js";
 import { openLineStream } from "../support/stream-client.js";
 
@@ -21,14 +21,11 @@ test("a listener that goes away is removed from the hub", async () => {
 describe("ICC across two processes over Redis", () => {
   let first: StartedServer;
   let second: StartedServer;
+  let stop: () => Promise<void>;
   before(async () => {
-    first = await startServer({ database: "external", redis: true });
-    second = await startServer({ shareWith: first });
+    ({ first, second, stop } = await startTwoProcesses());
   });
-  after(async () => {
-    await second?.stop({ keepData: true });
-    await first?.stop();
-  });
+  after(async () => stop?.());
 
   test("a message published on one process reaches a listener on the other", async () => {
     const listener = new Client(second.url);

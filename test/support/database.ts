@@ -29,7 +29,8 @@ export function externalServer(): ExternalServer {
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the server's `postgres` database (CREATE / DROP DATABASE). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ ...externalServer(), database: "postgres" });
   await client.connect();
   try {

@@ -103,3 +103,20 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     },
   };
 }
+
+/** Two server processes of one deployment: one external PostgreSQL database and one Redis. */
+export async function startTwoProcesses(): Promise<{ first: StartedServer; second: StartedServer; stop(): Promise<void> }> {
+  const first = await startServer({ database: "external", redis: true });
+  const second = await startServer({ shareWith: first }).catch(async (error) => {
+    await first.stop();
+    throw error;
+  });
+  return {
+    first,
+    second,
+    stop: async () => {
+      await second.stop({ keepData: true });
+      await first.stop();
+    },
+  };
+}
