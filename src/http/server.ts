@@ -128,7 +128,7 @@ export class Listener {
       const { route, allowed } = this.router.find(req.method, req.path);
       if (!route) {
         if (allowed.length > 0) {
-          res.header("Allow", allowed.join(", ")).json({ success: false, message: `Method ${req.method} is not allowed for ${req.path}.` }, 405);
+          res.json({ success: false, message: `Method ${req.method} is not allowed for ${req.path}.` }, 405);
         } else {
           res.json({ success: false, message: `Not found: ${req.path}` }, 404);
         }

@@ -50,6 +50,7 @@ describe("HTTP server", () => {
     assert.equal(missing.body.success, false);
     const wrongMethod = await client.request("DELETE", "/system/health");
     assert.equal(wrongMethod.status, 405);
+    assert.equal((await client.request("HEAD", "/system/action/health")).status, 405, "HEAD is not GET (upstream action service)");
   });
 
   test("an oversized body is refused with 413 and the server keeps serving", async () => {
