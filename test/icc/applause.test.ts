@@ -89,6 +89,21 @@ describe("applause over HTTP", () => {
     stream.close();
   });
 
+  test("anonymous may listen where the meeting's anonymous group may see the livestream", async () => {
+    await sql(`WITH g AS (INSERT INTO group_t (name, meeting_id, permissions) VALUES ('Public', 1, '{meeting.can_see_livestream}') RETURNING id)
+               UPDATE meeting_t SET enable_anonymous = true, anonymous_group_id = (SELECT id FROM g) WHERE id = 1`);
+    try {
+      const stream = await openLineStream(`${server.url}/system/icc/applause?meeting_id=1`);
+      assert.equal(stream.status, 200);
+      assert.deepEqual(JSON.parse(await stream.next()), { level: 0, present_users: 1 });
+      stream.close();
+      const send = await new Client(server.url).post("/system/icc/applause/send?meeting_id=1");
+      assert.equal(send.status, 401, "sending still needs a login");
+    } finally {
+      await sql("UPDATE meeting_t SET enable_anonymous = false WHERE id = 1");
+    }
+  });
+
   test("bad and anonymous requests", async () => {
     const anonymous = new Client(server.url);
     assert.deepEqual((await anonymous.get("/system/icc/applause?meeting_id=x")).body, { error: "invalid", msg: "Query meeting has to be an int." });
