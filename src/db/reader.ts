@@ -6,6 +6,8 @@ import { mapDatabaseError } from "./errors.js";
 import { DatabaseError, type Filter, type Fqid, type Model, type ReadOptions, type Reader } from "./types.js";
 
 const BATCH_SIZE = 5000;
+/** Ids are PostgreSQL integers: a larger id cannot exist. */
+const MAX_ID = 2_147_483_647;
 
 export function parseFqid(fqid: Fqid): { collection: string; id: number } {
   const match = /^([a-z](?:[a-z_]*[a-z])?)\/([1-9][0-9]*)$/.exec(String(fqid));
@@ -44,8 +46,9 @@ export class SqlReader implements Reader {
     for (const id of ids) {
       if (!Number.isInteger(id) || id <= 0) throw new DatabaseError("Id must be positive.", "invalid_request");
     }
-    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-      const batch = ids.slice(start, start + BATCH_SIZE);
+    const possible = ids.filter((id) => id <= MAX_ID);
+    for (let start = 0; start < possible.length; start += BATCH_SIZE) {
+      const batch = possible.slice(start, start + BATCH_SIZE);
       const sql = `SELECT ${selected.map((field) => field.select).join(", ")} FROM ${quote(access.view)} WHERE id = ANY($1::integer[])${this.lockClause(options)}`;
       for (const row of await this.run(sql, [batch])) {
         const model = rowToModel(row, selected);

@@ -63,6 +63,7 @@ for (const kind of ENGINES) {
       const users = await td.db.getMany("user", [2, 1, 99], ["username"]);
       assert.deepEqual([...users.keys()].sort(), [1, 2]);
       await assert.rejects(td.db.getMany("user", [0]), /Id must be positive/);
+      assert.equal(await td.db.get("user/99999999999999"), undefined, "an id beyond the integer range does not exist");
     });
 
     test("filters with every operator", async () => {
