@@ -20,7 +20,10 @@ async function groupPermissions(db: Reader, groupIds: number[]): Promise<Set<str
   return expandPermissions([...groups.values()].flatMap((group) => (group.permissions as string[] | undefined) ?? []));
 }
 
+const isId = (value: number) => Number.isSafeInteger(value) && value > 0;
+
 export async function hasMeetingPermission(db: Reader, userId: number, meetingId: number, permission: string): Promise<boolean> {
+  if (!isId(meetingId)) return false;
   const meeting = (await db.get(`meeting/${meetingId}`, ["enable_anonymous", "anonymous_group_id", "admin_group_id", "locked_from_inside", "committee_id"])) as
     | MeetingFacts
     | undefined;
@@ -52,6 +55,7 @@ async function meetingGroupIds(db: Reader, userId: number, meetingId: number): P
 
 /** Whether the user may see the meeting at all: a member, an organization admin, a manager of its committee, or anonymous where enabled. */
 export async function maySeeMeeting(db: Reader, userId: number, meetingId: number): Promise<boolean> {
+  if (!isId(meetingId)) return false;
   const meeting = (await db.get(`meeting/${meetingId}`, ["enable_anonymous", "locked_from_inside", "committee_id"])) as MeetingFacts | undefined;
   if (!meeting) return false;
   if (userId === 0) return meeting.enable_anonymous === true;

@@ -60,7 +60,7 @@ async function identify(app: AppContext, req: HttpRequest, res: HttpResponse) {
 function meetingIdOf(req: HttpRequest, message: string): number | undefined {
   const value = req.query.get("meeting_id");
   if (value === null) return undefined;
-  if (!/^-?\d+$/.test(value)) throw invalid(message);
+  if (!/^[-+]?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw invalid(message);
   return Number(value);
 }
 
@@ -127,7 +127,7 @@ export function iccRoutes(app: AppContext, services: IccServices): Route[] {
     if (identity.userId === 0) throw notAllowed("Anonymous user can not send applause.", 401);
     const meetingId = meetingIdOf(req, "Query meeting has to be an int.");
     if (meetingId === undefined) throw invalid("Query meeting has to be an int.");
-    const meeting = await app.db.get(`meeting/${meetingId}`, ["applause_enable"]);
+    const meeting = meetingId > 0 ? await app.db.get(`meeting/${meetingId}`, ["applause_enable"]) : undefined;
     if (!meeting?.applause_enable) throw notAllowed(`applause is not enabled in meeting ${meetingId}. Please be quiet.`);
     if (!(await hasMeetingPermission(app.db, identity.userId, meetingId, "meeting.can_see_livestream"))) {
       throw notAllowed(`You can not see the Livestream from meeting ${meetingId}. Please be quiet.`);

@@ -73,6 +73,10 @@ describe("ICC notify", () => {
     const badQuery = await admin.get("/system/icc/notify?meeting_id=abc");
     assert.equal(badQuery.status, 400);
     assert.deepEqual(badQuery.body, { error: "invalid", msg: "url query meeting_id has to be an int" });
+    const huge = await admin.get("/system/icc/notify?meeting_id=99999999999999999999999");
+    assert.deepEqual([huge.status, huge.body], [400, { error: "invalid", msg: "url query meeting_id has to be an int" }]);
+    const negative = await admin.get("/system/icc/applause?meeting_id=-1");
+    assert.deepEqual([negative.status, negative.body], [400, { error: "not-allowed", msg: "You can not see the Livestream from meeting -1." }]);
     const foreignChannel = await admin.post("/system/icc/notify/publish", { channel_id: "host:2:0", name: "x", to_users: [2] });
     assert.deepEqual([foreignChannel.status, foreignChannel.body], [400, { error: "invalid", msg: "invalid channel id `host:2:0`" }]);
     const noName = await admin.post("/system/icc/notify/publish", { channel_id: "host:1:0", to_users: [2] });
