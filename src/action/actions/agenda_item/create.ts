@@ -5,6 +5,7 @@ import { defineAction } from "../../framework/define.js";
 import { fqidOf } from "../../framework/fqid.js";
 import { createSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
+import { isHiddenItem, isInternalItem } from "../../shared/agenda-visibility.js";
 import { inferMeetingFrom, meetingOfReferencedModel } from "../../shared/inferred-meeting.js";
 import { nextWeight } from "../../shared/weight.js";
 
@@ -15,8 +16,8 @@ async function computeTreeFields(ctx: ActionContext, instance: Instance): Promis
       ? { is_hidden: false, is_internal: false, level: -1 }
       : await ctx.db.get(fqidOf("agenda_item", Number(parentId)), ["is_hidden", "is_internal", "level"]);
   instance.level = Number(parent.level ?? 0) + 1;
-  instance.is_hidden = instance.type === "hidden" || Boolean(parent.is_hidden);
-  instance.is_internal = instance.type === "internal" || Boolean(parent.is_internal);
+  instance.is_hidden = isHiddenItem(instance.type, parent.is_hidden);
+  instance.is_internal = isInternalItem(instance.type, parent.is_internal);
   if (!("weight" in instance)) {
     instance.weight = await nextWeight(ctx, "agenda_item", {
       and_filter: [
