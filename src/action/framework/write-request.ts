@@ -1,15 +1,27 @@
 // Turns the events of one top-level action into the events written to the database
 // (creates, merged updates, deletes) and checks them like upstream's validate_write_request.
-import type { Model, UpdateEvent, WriteEvent } from "../../db/types.js";
+import type { CreateEvent, Model, UpdateEvent, WriteEvent } from "../../db/types.js";
 import { ActionError, pythonList } from "../errors.js";
 import { collectionOf } from "./fqid.js";
 import { collectionMeta, fieldMeta, type FieldMeta } from "./model-meta.js";
 import { fieldValueError } from "./validation.js";
 
-/** All creates, then the updates merged per fqid, then all deletes. */
+/**
+ * All creates, then the updates merged per fqid, then all deletes. Plain field updates of a model
+ * created in the same request become part of its create event: upstream's sub-actions change the
+ * very instance that is created afterwards, so e.g. a new workflow is inserted with the
+ * first_state_id its first state's creation set (a NOT NULL column).
+ */
 export function orderEvents(events: WriteEvent[]): WriteEvent[] {
-  const creates = events.filter((event) => event.type === "create");
-  const updates = events.filter((event): event is UpdateEvent => event.type === "update");
+  const creates = events.filter((event): event is CreateEvent => event.type === "create").map((event) => ({ ...event, fields: { ...event.fields } }));
+  const createdByFqid = new Map(creates.map((event) => [event.fqid, event]));
+  const updates: UpdateEvent[] = [];
+  for (const event of events) {
+    if (event.type !== "update") continue;
+    const created = createdByFqid.get(event.fqid);
+    if (created && !event.list_fields) Object.assign(created.fields, event.fields ?? {});
+    else updates.push(event);
+  }
   const deletes = events.filter((event) => event.type === "delete");
   return [...creates, ...mergeUpdates(updates), ...deletes];
 }
