@@ -28,8 +28,8 @@ export function itemSchema(collection: string, fields: SchemaFields, title: stri
   Object.assign(properties, fields.additionalRequired ?? {}, fields.additionalOptional ?? {});
   return {
     $schema: SCHEMA_VERSION,
-    title,
-    description,
+    ...(title === null ? {} : { title }),
+    ...(description === null ? {} : { description }),
     type: "object",
     properties,
     required: [...(fields.required ?? []), ...Object.keys(fields.additionalRequired ?? {})],
