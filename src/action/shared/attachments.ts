@@ -46,3 +46,11 @@ export const attachmentsToMeetingMediafiles: InstanceHook = async (ctx, instance
   instance.attachment_meeting_mediafile_ids = resolved.map((entry) => (typeof entry === "number" ? entry : Number(created[next++]?.id)));
   return instance;
 };
+
+/** The id of the mediafile's meeting_mediafile in the meeting, created when missing. */
+export async function meetingMediafileFor(ctx: ActionContext, meetingId: number, mediafileId: number): Promise<number> {
+  const found = await meetingMediafileIdOrPayload(ctx, meetingId, mediafileId);
+  if (typeof found === "number") return found;
+  const [created] = (await ctx.execute(meetingMediafileCreate, [found])) ?? [];
+  return Number(created?.id);
+}
