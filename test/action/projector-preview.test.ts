@@ -66,3 +66,27 @@ test("denied callers", async () => {
   assert.equal((await act(delegate, "projector.next", [{ id: 1 }])).status, 403);
   assert.equal((await act(delegate, "projector.add_to_preview", [{ ids: [1], meeting_id: 1, content_object_id: "topic/1" }])).status, 403);
 });
+
+test("sort_preview needs the whole preview and sets weights in order", async () => {
+  const { preview } = await lists();
+  const reversed = [...preview].reverse();
+  assert.equal((await act(admin, "projector.sort_preview", [{ id: 1, projection_ids: reversed }])).status, 200);
+  const weights = await server.db.getMany("projection", reversed, ["weight"]);
+  assert.deepEqual(reversed.map((id) => weights.get(id)?.weight), reversed.map((_, index) => index + 1));
+  const partial = await act(admin, "projector.sort_preview", [{ id: 1, projection_ids: reversed.slice(1) }]);
+  assert.equal(partial.body.message, "Must give all preview projections of this projector and nothing else.");
+});
+
+test("control_view scrolls and scales, never scrolling below 0", async () => {
+  const view = async () => server.db.get("projector/1", ["scroll", "scale"]);
+  assert.equal((await act(admin, "projector.control_view", [{ id: 1, field: "scroll", direction: "up", step: 3 }])).status, 200);
+  assert.equal((await view())?.scroll, 3);
+  await act(admin, "projector.control_view", [{ id: 1, field: "scroll", direction: "down", step: 5 }]);
+  assert.equal((await view())?.scroll, 0);
+  await act(admin, "projector.control_view", [{ id: 1, field: "scale", direction: "down" }]);
+  assert.equal((await view())?.scale, -1);
+  await act(admin, "projector.control_view", [{ id: 1, field: "scale", direction: "reset" }]);
+  assert.equal((await view())?.scale, 0);
+  assert.equal((await act(admin, "projector.control_view", [{ id: 1, field: "width", direction: "up" }])).status, 400);
+  assert.equal((await act(delegate, "projector.control_view", [{ id: 1, field: "scroll", direction: "up" }])).status, 403);
+});
