@@ -6,6 +6,7 @@ import { actionPortAliases, actionRoutes } from "./action/routes.js";
 import { authComponent } from "./auth/routes.js";
 import { healthRoutes } from "./http/health.js";
 import { createIccServices, iccRoutes } from "./icc/routes.js";
+import { presenterPortAliases, presenterRoutes } from "./presenter/routes.js";
 import type { Route } from "./http/types.js";
 
 export type ComponentRoutes = (app: AppContext) => Route[];
@@ -15,6 +16,7 @@ export const COMPONENTS: ComponentRoutes[] = [
   authComponent,
   (app) => actionRoutes(app),
   (app) => actionPortAliases(app).map((route) => ({ ...route, portOnly: true })),
+  (app) => [...presenterRoutes(app), ...presenterPortAliases(app).map((route) => ({ ...route, portOnly: true }))],
   (app) => {
     const services = createIccServices(app);
     app.shutdownHooks.push(() => services.close());

@@ -1,0 +1,13 @@
+// The registered presenters by name.
+import type { Presenter } from "./types.js";
+import { getValidTimezones } from "./presenters/get_valid_timezones.js";
+import { numberOfUsers } from "./presenters/number_of_users.js";
+import { getActiveUsersAmount } from "./presenters/get_active_users_amount.js";
+
+const PRESENTERS: readonly Presenter[] = [getValidTimezones, numberOfUsers, getActiveUsersAmount];
+
+const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));
+
+export function findPresenter(name: string): Presenter | undefined {
+  return BY_NAME.get(name);
+}
