@@ -1,17 +1,35 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderGeneratedFiles } from "../../src/meta/generated-files.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const onDisk = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 test("every generated file equals what `npm run generate` renders from models/", () => {
   const files = renderGeneratedFiles(join(ROOT, "models"));
-  assert.ok(Object.keys(files).length >= 5);
+  for (const path of ["src/meta/generated/registry.ts", "src/meta/generated/models.ts", "src/meta/generated/permissions.ts"]) {
+    assert.ok(path in files, `${path} is generated`);
+  }
   for (const [path, content] of Object.entries(files)) {
-    const onDisk = readFileSync(join(ROOT, path), "utf8");
-    assert.ok(onDisk === content, `${path} is stale: run npm run generate`);
+    assert.ok(onDisk(path) === content, `${path} is stale: run npm run generate`);
+  }
+});
+
+test("a changed models YAML makes the committed files stale", () => {
+  const dir = mkdtempSync(join(tmpdir(), "models-"));
+  try {
+    cpSync(join(ROOT, "models"), dir, { recursive: true });
+    const topic = join(dir, "collections", "topic.yml");
+    writeFileSync(topic, readFileSync(topic, "utf8").replace(/^  title:\n/m, "  title:\n    maxLength: 100\n"));
+    const files = renderGeneratedFiles(dir);
+    assert.notEqual(files["src/meta/generated/registry.ts"], onDisk("src/meta/generated/registry.ts"));
+    assert.notEqual(files["src/meta/generated/schema.sql"], onDisk("src/meta/generated/schema.sql"));
+    assert.match(files["src/meta/generated/registry.ts"]!, /schema: \{ maxLength: 100, type: "string", minLength: 1 \}/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
