@@ -59,9 +59,12 @@ export class RedisBus implements MessageBus {
     const count = options.count ?? DEFAULT_COUNT;
     if (options.blockMs === undefined) return this.readOn(this.client, stream, after, count);
     if (options.signal?.aborted) return [];
+    // "$" would be resolved by the server when the new connection's XREAD arrives, which can be
+    // after entries published meanwhile: pin "now" to the stream's last id first.
+    const start = after === FROM_NOW ? await this.lastStreamId(stream) : after;
     const connection = this.connect();
     try {
-      return await this.readOn(connection, stream, after, count, options.blockMs, options.signal);
+      return await this.readOn(connection, stream, start, count, options.blockMs, options.signal);
     } finally {
       this.disconnect(connection);
     }
