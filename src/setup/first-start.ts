@@ -32,9 +32,24 @@ async function setSuperadminPassword(db: SqlDatabase, password: string): Promise
   await db.query("UPDATE user_t SET password = $1 WHERE id = 1", [await hashPassword(password)]);
 }
 
-function announce(log: Logger, password: string, file: string): void {
+/** Writes the password file; returns where it is kept, or undefined when it could not be written. */
+function keepPassword(dataDir: string, password: string, log: Logger): string | undefined {
+  const file = join(dataDir, "superadmin-password");
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${password}\n`, { mode: 0o600 });
+    return file;
+  } catch (error) {
+    // The password is already stored; the banner is then the only place it is shown.
+    log.warn(`could not write ${file}`, error);
+    return undefined;
+  }
+}
+
+function announce(log: Logger, password: string, file: string | undefined): void {
   const line = "=".repeat(64);
-  log.info(`\n${line}\n  First start: log in as "superadmin" with the password\n\n      ${password}\n\n  (kept in ${file})\n${line}`);
+  const kept = file ? `(kept in ${file})` : "(not kept anywhere else: note it now)";
+  log.info(`\n${line}\n  First start: log in as "superadmin" with the password\n\n      ${password}\n\n  ${kept}\n${line}`);
 }
 
 export async function prepareInitialData(config: Config, db: SqlDatabase, log: Logger): Promise<FirstStartResult> {
@@ -55,9 +70,6 @@ export async function prepareInitialData(config: Config, db: SqlDatabase, log: L
   if (config.development) return { imported: seed };
   const password = randomBytes(15).toString("base64url");
   await setSuperadminPassword(db, password);
-  mkdirSync(config.dataDir, { recursive: true });
-  const file = join(config.dataDir, "superadmin-password");
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  announce(log, password, file);
+  announce(log, password, keepPassword(config.dataDir, password, log));
   return { imported: seed, generatedPassword: password };
 }
