@@ -1,12 +1,18 @@
 // The permission rules the presenters share (spec presenter A4).
 //
 // INTEGRATION POINT: src/permissions/ is being written by the permissions developer; until it
-// offers hasPerm on a plain database reader, this file carries the minimal checks the presenters
+// is committed, this file carries the minimal checks the presenters
 // need, with the same meaning as upstream.
 import type { Database } from "../db/types.js";
 import { permissionImplies } from "../meta/permissions.js";
-import { organizationManagementLevelAtLeast, managesAllCommittees, type OrganizationManagementLevel } from "../permissions/management-levels.js";
-import { MissingPermissionError, anonymousNotEnabled } from "../permissions/errors.js";
+import { anonymousNotEnabled, missingPermission, PresenterError } from "./errors.js";
+
+const OML_ORDER = ["no_right", "can_manage_users", "can_manage_organization", "superadmin"] as const;
+export type OrganizationManagementLevel = (typeof OML_ORDER)[number];
+
+function omlRank(value: unknown): number {
+  return Math.max(0, OML_ORDER.indexOf(value as OrganizationManagementLevel));
+}
 
 export function idsOf(value: unknown): number[] {
   return Array.isArray(value) ? value.filter((id): id is number => typeof id === "number") : [];
@@ -15,19 +21,19 @@ export function idsOf(value: unknown): number[] {
 export async function hasOrganizationManagementLevel(db: Database, userId: number, level: OrganizationManagementLevel): Promise<boolean> {
   if (userId <= 0) return false;
   const user = await db.get(`user/${userId}`, ["organization_management_level"]);
-  return organizationManagementLevelAtLeast(user?.organization_management_level, level);
+  return omlRank(user?.organization_management_level) >= omlRank(level);
 }
 
 /** 403 `Missing OrganizationManagementLevel: <level>` unless the user has it. */
 export async function assertOrganizationManagementLevel(db: Database, userId: number, level: OrganizationManagementLevel): Promise<void> {
-  if (!(await hasOrganizationManagementLevel(db, userId, level))) throw MissingPermissionError.single(level);
+  if (!(await hasOrganizationManagementLevel(db, userId, level))) throw missingPermission(level);
 }
 
 /** CML can_manage on the committee: organization managers, its managers and managers of an ancestor. */
 export async function managesCommittee(db: Database, userId: number, committeeId: number | undefined): Promise<boolean> {
   if (userId <= 0) return false;
   const user = await db.get(`user/${userId}`, ["organization_management_level", "committee_management_ids"]);
-  if (managesAllCommittees(user?.organization_management_level)) return true;
+  if (omlRank(user?.organization_management_level) >= omlRank("can_manage_organization")) return true;
   if (!committeeId) return false;
   const managed = new Set(idsOf(user?.committee_management_ids));
   if (managed.has(committeeId)) return true;
@@ -35,10 +41,17 @@ export async function managesCommittee(db: Database, userId: number, committeeId
   return idsOf(committee?.all_parent_ids).some((id) => managed.has(id));
 }
 
+/** Upstream's datastore.get: a missing model is a 400. */
+export async function mustGet(db: Database, fqid: string, fields: string[]): Promise<Record<string, unknown>> {
+  const model = await db.get(fqid, fields);
+  if (!model) throw new PresenterError(`Model '${fqid}' does not exist.`);
+  return model;
+}
+
 export async function hasPerm(db: Database, userId: number, permission: string, meetingId: number): Promise<boolean> {
   if (userId < 0) return false;
   const meeting = await db.get(`meeting/${meetingId}`, ["anonymous_group_id", "enable_anonymous", "locked_from_inside", "committee_id", "admin_group_id"]);
-  if (!meeting) return false;
+  if (!meeting) throw new PresenterError(`Model 'meeting/${meetingId}' does not exist.`);
   let groupIds: number[];
   if (userId === 0) {
     if (!meeting.enable_anonymous) throw anonymousNotEnabled(meetingId);

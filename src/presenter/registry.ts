@@ -3,8 +3,18 @@ import type { Presenter } from "./types.js";
 import { getValidTimezones } from "./presenters/get_valid_timezones.js";
 import { numberOfUsers } from "./presenters/number_of_users.js";
 import { getActiveUsersAmount } from "./presenters/get_active_users_amount.js";
+import { searchForIdByExternalId } from "./presenters/search_for_id_by_external_id.js";
+import { getForwardingCommittees } from "./presenters/get_forwarding_committees.js";
+import { getForwardingMeetings } from "./presenters/get_forwarding_meetings.js";
 
-const PRESENTERS: readonly Presenter[] = [getValidTimezones, numberOfUsers, getActiveUsersAmount];
+const PRESENTERS: readonly Presenter[] = [
+  getValidTimezones,
+  numberOfUsers,
+  getActiveUsersAmount,
+  searchForIdByExternalId,
+  getForwardingCommittees,
+  getForwardingMeetings,
+];
 
 const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));
 

@@ -1,7 +1,6 @@
 // get_valid_timezones (spec presenter A5.4): PostgreSQL's time zone names with their current abbreviations.
 import type { Database } from "../../db/types.js";
-import { MissingPermissionError } from "../../permissions/errors.js";
-import { PresenterError } from "../errors.js";
+import { missingPermission, PresenterError } from "../errors.js";
 import { hasOrganizationManagementLevel, hasPerm, idsOf } from "../permissions.js";
 import type { Presenter } from "../types.js";
 
@@ -25,5 +24,5 @@ async function assertMaySeeTimezones(db: Database, userId: number): Promise<void
   for (const meetingId of idsOf(user.meeting_ids)) {
     if (await hasPerm(db, userId, "meeting.can_manage_settings", meetingId)) return;
   }
-  throw MissingPermissionError.single("meeting.can_manage_settings");
+  throw missingPermission("meeting.can_manage_settings");
 }

@@ -1,0 +1,59 @@
+// get_forwarding_committees and get_forwarding_meetings.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { present, startPresenterServer, type PresenterTestServer } from "./support.js";
+
+describe("presenters get_forwarding_committees / get_forwarding_meetings", () => {
+  let t: PresenterTestServer;
+  before(async () => {
+    t = await startPresenterServer();
+  });
+  after(async () => t.stop());
+
+  test("get_forwarding_committees lists the names of the sending committees", async () => {
+    const none = await present(t.admin, "get_forwarding_committees", { meeting_id: 1 });
+    assert.deepEqual([none.status, none.body], [200, []]);
+    const [sender] = await t.sql("INSERT INTO committee_t (name, organization_id) VALUES ('Sender', 1) RETURNING id");
+    await t.sql("INSERT INTO nm_committee_forward_to_committee_ids_committee_t (receive_forwardings_from_committee_id, forward_to_committee_id) VALUES ($1, 1)", [sender!.id]);
+    const some = await present(t.admin, "get_forwarding_committees", { meeting_id: 1, extra: true });
+    assert.deepEqual([some.status, some.body], [200, ["Sender"]]);
+  });
+
+  test("get_forwarding_committees: denied and bad data", async () => {
+    const denied = await present(t.userA, "get_forwarding_committees", { meeting_id: 1 });
+    assert.deepEqual([denied.status, denied.body], [
+      403,
+      { success: false, message: "You are not allowed to perform presenter get_forwarding_committees Missing permission: motion.can_manage_metadata" },
+    ]);
+    const anonymous = await present(t.anonymous, "get_forwarding_committees", { meeting_id: 1 });
+    assert.deepEqual([anonymous.status, anonymous.body.message], [403, "Anonymous is not enabled for meeting 1"]);
+    const bad = await present(t.admin, "get_forwarding_committees", { meeting_id: 0 });
+    assert.deepEqual([bad.status, bad.body.message], [400, "data.meeting_id must be bigger than or equal to 1"]);
+    const unknown = await present(t.admin, "get_forwarding_committees", { meeting_id: 99 });
+    assert.deepEqual([unknown.status, unknown.body.message], [400, "Model 'meeting/99' does not exist."]);
+  });
+
+  test("get_forwarding_meetings lists open meetings of target committees, never the sender", async () => {
+    const none = await present(t.admin, "get_forwarding_meetings", { meeting_id: 1, for_agenda: true });
+    assert.deepEqual([none.status, none.body], [200, []]);
+    const [target] = await t.sql("INSERT INTO committee_t (name, organization_id) VALUES ('Target', 1) RETURNING id");
+    await t.sql("INSERT INTO nm_committee_forward_to_committee_ids_committee_t (receive_forwardings_from_committee_id, forward_to_committee_id) VALUES (1, $1), (1, 1)", [target!.id]);
+    // Meeting 1 is the only meeting and the sender itself.
+    const stillNone = await present(t.admin, "get_forwarding_meetings", { meeting_id: 1 });
+    assert.deepEqual(stillNone.body, []);
+  });
+
+  test("get_forwarding_meetings: archived sender, denied caller, bad data", async () => {
+    const denied = await present(t.userA, "get_forwarding_meetings", { meeting_id: 1 });
+    assert.deepEqual([denied.status, denied.body.message], [403, "You are not allowed to perform presenter get_forwarding_meetings Missing permission: motion.can_forward"]);
+    const bad = await present(t.admin, "get_forwarding_meetings", {});
+    assert.deepEqual([bad.status, bad.body.message], [400, "data must contain ['meeting_id'] properties"]);
+    await t.sql("UPDATE meeting_t SET is_active_in_organization_id = NULL WHERE id = 1");
+    try {
+      const archived = await present(t.admin, "get_forwarding_meetings", { meeting_id: 1 });
+      assert.deepEqual([archived.status, archived.body.message], [400, "Your sender meeting is an archived meeting, which can not forward motions."]);
+    } finally {
+      await t.sql("UPDATE meeting_t SET is_active_in_organization_id = 1 WHERE id = 1");
+    }
+  });
+});
