@@ -6,6 +6,8 @@ import { getActiveUsersAmount } from "./presenters/get_active_users_amount.js";
 import { searchForIdByExternalId } from "./presenters/search_for_id_by_external_id.js";
 import { getForwardingCommittees } from "./presenters/get_forwarding_committees.js";
 import { getForwardingMeetings } from "./presenters/get_forwarding_meetings.js";
+import { getUserScopePresenter } from "./presenters/get_user_scope.js";
+import { getUsers } from "./presenters/get_users.js";
 
 const PRESENTERS: readonly Presenter[] = [
   getValidTimezones,
@@ -14,6 +16,8 @@ const PRESENTERS: readonly Presenter[] = [
   searchForIdByExternalId,
   getForwardingCommittees,
   getForwardingMeetings,
+  getUserScopePresenter,
+  getUsers,
 ];
 
 const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));

@@ -14,7 +14,7 @@ export interface PresenterTestServer {
   userA: Client;
   anonymous: Client;
   sql(statement: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
-  /** Inserts a user (password = username) with the given columns, logs in and answers the client and id. */
+  /** Inserts a user (password = username) with the given columns, logs in (if active) and answers the client and id. */
   createUser(username: string, columns?: Record<string, unknown>): Promise<{ client: Client; id: number }>;
   stop(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function startPresenterServer(): Promise<PresenterTestServer> {
       Object.values(values),
     );
     const client = new Client(server.url);
-    await client.login(username, username);
+    if (values.is_active !== false) await client.login(username, username);
     return { client, id: row!.id as number };
   };
   return {
