@@ -29,6 +29,10 @@ export async function assertOrganizationManagementLevel(db: Database, userId: nu
   if (!(await hasOrganizationManagementLevel(db, userId, level))) throw missingPermission(level);
 }
 
+export function missingOrganizationManagementLevel(level: OrganizationManagementLevel) {
+  return missingPermission(level);
+}
+
 /** CML can_manage on the committee: organization managers, its managers and managers of an ancestor. */
 export async function managesCommittee(db: Database, userId: number, committeeId: number | undefined): Promise<boolean> {
   if (userId <= 0) return false;

@@ -8,6 +8,7 @@ import { getForwardingCommittees } from "./presenters/get_forwarding_committees.
 import { getForwardingMeetings } from "./presenters/get_forwarding_meetings.js";
 import { getUserScopePresenter } from "./presenters/get_user_scope.js";
 import { getUsers } from "./presenters/get_users.js";
+import { searchUsers } from "./presenters/search_users.js";
 
 const PRESENTERS: readonly Presenter[] = [
   getValidTimezones,
@@ -18,6 +19,7 @@ const PRESENTERS: readonly Presenter[] = [
   getForwardingMeetings,
   getUserScopePresenter,
   getUsers,
+  searchUsers,
 ];
 
 const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));
