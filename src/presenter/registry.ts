@@ -9,6 +9,7 @@ import { getForwardingMeetings } from "./presenters/get_forwarding_meetings.js";
 import { getUserScopePresenter } from "./presenters/get_user_scope.js";
 import { getUsers } from "./presenters/get_users.js";
 import { searchUsers } from "./presenters/search_users.js";
+import { getMediafileContext } from "./presenters/get_mediafile_context.js";
 
 const PRESENTERS: readonly Presenter[] = [
   getValidTimezones,
@@ -20,6 +21,7 @@ const PRESENTERS: readonly Presenter[] = [
   getUserScopePresenter,
   getUsers,
   searchUsers,
+  getMediafileContext,
 ];
 
 const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));
