@@ -28,3 +28,31 @@ export function presenterMissingPermission(presenterName: string, permission: st
 export function anonymousNotEnabled(meetingId: number): PermissionDeniedError {
   return new PermissionDeniedError(`Anonymous is not enabled for meeting ${meetingId}`);
 }
+
+/** One alternative of a combined message: the permission and where (an id, or a set of ids). */
+export type MissingAlternative = readonly [permission: string, where: number | readonly number[]];
+
+function baseOf(permission: string): string {
+  if (permission.includes(".")) return "meeting";
+  return permission === "can_manage" ? "committee" : "organization";
+}
+
+/**
+ * `Missing permission[s]: <Type> <perm> in <base>[s] <id or {ids}> or ...`; alternatives with an
+ * empty id set are dropped, and a permission given twice keeps its last place (upstream builds a dict).
+ */
+export function missingPermissions(alternatives: readonly MissingAlternative[]): PermissionDeniedError {
+  const byPermission = new Map<string, number | readonly number[]>();
+  for (const [permission, where] of alternatives) {
+    byPermission.delete(permission);
+    if (typeof where !== "number" && where.length === 0) continue;
+    byPermission.set(permission, where);
+  }
+  const s = (count: number) => (count > 1 ? "s" : "");
+  const parts = [...byPermission].map(([permission, where]) => {
+    if (typeof where === "number") return `${permissionType(permission)} ${permission} in ${baseOf(permission)} ${where}`;
+    const ids = [...new Set(where)].sort((a, b) => a - b);
+    return `${permissionType(permission)} ${permission} in ${baseOf(permission)}${s(ids.length)} {${ids.join(", ")}}`;
+  });
+  return new PermissionDeniedError(`Missing permission${s(byPermission.size)}: ${parts.join(" or ")}`);
+}

@@ -10,6 +10,7 @@ import { getUserScopePresenter } from "./presenters/get_user_scope.js";
 import { getUsers } from "./presenters/get_users.js";
 import { searchUsers } from "./presenters/search_users.js";
 import { getMediafileContext } from "./presenters/get_mediafile_context.js";
+import { getUserRelatedModels } from "./presenters/get_user_related_models.js";
 
 const PRESENTERS: readonly Presenter[] = [
   getValidTimezones,
@@ -22,6 +23,7 @@ const PRESENTERS: readonly Presenter[] = [
   getUsers,
   searchUsers,
   getMediafileContext,
+  getUserRelatedModels,
 ];
 
 const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));
