@@ -60,6 +60,28 @@ export class SchemaWalker {
     return isSchema(current) ? current : undefined;
   }
 
+  /** The schema nodes and values along an instance path, from the root to the path's end. */
+  nodesAlong(instancePath: string, data: unknown): { path: string; schema: Schema | undefined; value: unknown }[] {
+    const nodes = [{ path: "", schema: this.resolve(this.root), value: data }];
+    let path = "";
+    for (const segment of pointerSegments(instancePath)) {
+      const { schema, value } = nodes[nodes.length - 1]!;
+      if (value === null || typeof value !== "object") break;
+      let child: unknown;
+      if (Array.isArray(value)) {
+        child = schema?.items;
+      } else {
+        const properties = isSchema(schema?.properties) ? schema.properties : {};
+        const patterns = isSchema(schema?.patternProperties) ? schema.patternProperties : {};
+        const pattern = Object.keys(patterns).find((candidate) => new RegExp(candidate, "u").test(segment));
+        child = Object.hasOwn(properties, segment) ? properties[segment] : pattern !== undefined ? patterns[pattern] : schema?.additionalProperties;
+      }
+      path += `/${segment.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      nodes.push({ path, schema: this.resolve(child), value: (value as Record<string, unknown>)[segment] });
+    }
+    return nodes;
+  }
+
   /**
    * The evaluation-order key of a violation: per level of the instance path the keyword that
    * descends into the child and the child's position, then the failing keyword.
@@ -106,8 +128,50 @@ export function compareKeys(a: number[], b: number[]): number {
 /** Violations inside a combinator's branches: upstream reports only the combinator itself. */
 const BRANCH_SEGMENT = /\/(anyOf|oneOf|not|propertyNames|contains)\//;
 
+/** Python's equality of JSON values for uniqueItems (1 == 1.0; True equals "True", as upstream compares str(bool)). */
+function uniquenessKey(value: unknown): string {
+  if (typeof value === "boolean") return `s:${value ? "True" : "False"}`;
+  if (typeof value === "string") return `s:${value}`;
+  if (Array.isArray(value)) return `[${value.map(uniquenessKey).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${uniquenessKey((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function hasDuplicates(items: unknown[]): boolean {
+  return new Set(items.map(uniquenessKey)).size < items.length;
+}
+
+/**
+ * ajv skips items of a wrong type when checking uniqueItems (["a", "a"] against unique
+ * integers reports only the type); upstream checks uniqueness first. These are the missing
+ * uniqueItems violations on the paths of the reported ones.
+ */
+function missedDuplicates(errors: readonly ErrorObject[], walker: SchemaWalker, data: unknown): ErrorObject[] {
+  const reported = new Set(errors.filter((error) => error.keyword === "uniqueItems").map((error) => error.instancePath));
+  const missed = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    for (const node of walker.nodesAlong(error.instancePath, data)) {
+      if (node.schema?.uniqueItems !== true || !Array.isArray(node.value) || reported.has(node.path) || missed.has(node.path)) continue;
+      if (!hasDuplicates(node.value)) continue;
+      missed.set(node.path, {
+        keyword: "uniqueItems",
+        instancePath: node.path,
+        schemaPath: "",
+        params: {},
+        schema: true,
+        parentSchema: node.schema,
+        data: node.value,
+      });
+    }
+  }
+  return [...missed.values()];
+}
+
 /** The violation upstream would report first, or undefined. */
-export function firstViolation(errors: readonly ErrorObject[], walker: SchemaWalker, data: unknown): ErrorObject | undefined {
+export function firstViolation(reportedErrors: readonly ErrorObject[], walker: SchemaWalker, data: unknown): ErrorObject | undefined {
+  const errors = [...reportedErrors, ...missedDuplicates(reportedErrors, walker, data)];
   const relevant = errors.filter((error) => error.keyword !== "if" && !BRANCH_SEGMENT.test(error.schemaPath));
   let best: ErrorObject | undefined;
   let bestKey: number[] = [];
