@@ -5,6 +5,7 @@
 // committee management level is can_manage.
 import { PermissionDeniedError } from "../action/errors.js";
 import { isOrganizationManagementLevel } from "./management-levels.js";
+import { pythonIntSetOrder } from "./python-set-order.js";
 
 export type AnyPermission = string;
 
@@ -21,7 +22,10 @@ export function permissionKind(permission: AnyPermission): PermissionKind {
   return { type: "CommitteeManagementLevel", base: "committee" };
 }
 
-/** One alternative of a combined message: the permission and where it is missing (one id or a set of ids). */
+/**
+ * One alternative of a combined message: the permission and where it is missing, one id or a
+ * set of ids (given in the order upstream adds them to its set; printed in Python's set order).
+ */
 export type PermissionAlternative = readonly [permission: AnyPermission, where: number | ReadonlySet<number> | readonly number[]];
 
 /** `Missing Permission: motion.can_create`, `Missing OrganizationManagementLevel: can_manage_users`. */
@@ -46,7 +50,7 @@ export function missingPermissionsText(alternatives: readonly PermissionAlternat
   const plural = (count: number) => (count > 1 ? "s" : "");
   const parts = [...byPermission].map(([permission, ids]) => {
     const { type, base } = permissionKind(permission);
-    const where = typeof ids === "number" ? String(ids) : `{${[...new Set(ids)].sort((a, b) => a - b).join(", ")}}`;
+    const where = typeof ids === "number" ? String(ids) : `{${pythonIntSetOrder(ids).join(", ")}}`;
     return `${type} ${permission} in ${base}${plural(typeof ids === "number" ? 1 : new Set(ids).size)} ${where}`;
   });
   return `Missing permission${plural(byPermission.size)}: ${parts.join(useAnd ? " and " : " or ")}`;

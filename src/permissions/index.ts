@@ -2,5 +2,6 @@
 export * from "./errors.js";
 export * from "./has-perm.js";
 export * from "./management-levels.js";
+export * from "./python-set-order.js";
 export * from "./reader.js";
 export * from "./user-scope.js";

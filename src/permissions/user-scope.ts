@@ -4,6 +4,7 @@
 import { MissingPermissionError } from "./errors.js";
 import { committeesManaged, hasOrganizationManagementLevel, hasPerm, isCommitteeManager } from "./has-perm.js";
 import { isOrganizationManagementLevel } from "./management-levels.js";
+import { pythonIntSetOrder } from "./python-set-order.js";
 import { idList, mustGet, type PermissionReader } from "./reader.js";
 
 export type UserScopeKind = "meeting" | "committee" | "organization";
@@ -15,8 +16,9 @@ export interface UserScope {
   /** The user's organization_management_level, "" when none is set. */
   oml: string;
   /**
-   * Committee id -> the user's meetings in it, ascending by committee id. Managed committees
-   * appear with their meetings or with an empty list. For the meeting scope only active meetings.
+   * Committee id -> the user's meetings in it (ascending). Managed committees appear with their
+   * meetings or with an empty list. For the meeting scope only active meetings. Committees are in
+   * the order upstream's dict has them (built from Python sets), which get_user_scope shows.
    */
   committeeMeetings: Map<number, number[]>;
   /** Member of meetings (or manager of committees) but none of them is active. */
@@ -39,11 +41,12 @@ export interface ScopeMeeting {
 }
 
 function committeeMap(meetings: Map<number, ScopeMeeting>, managed: number[], onlyActive: boolean): Map<number, number[]> {
-  const committees = new Set<number>(managed);
-  const chosen = [...meetings].filter(([, meeting]) => !onlyActive || meeting.active);
-  for (const [, meeting] of chosen) committees.add(meeting.committeeId);
-  const result = new Map<number, number[]>([...committees].sort((a, b) => a - b).map((id) => [id, []]));
-  for (const [meetingId, meeting] of chosen.sort(([a], [b]) => a - b)) result.get(meeting.committeeId)!.push(meetingId);
+  const chosen = [...meetings].filter(([, meeting]) => !onlyActive || meeting.active).sort(([a], [b]) => a - b);
+  // upstream: set(committee_management_ids) | set(<committees of the meetings>)
+  const meetingCommittees = pythonIntSetOrder(chosen.map(([, meeting]) => meeting.committeeId));
+  const committees = pythonIntSetOrder([...pythonIntSetOrder(managed), ...meetingCommittees]);
+  const result = new Map<number, number[]>(committees.map((id) => [id, []]));
+  for (const [meetingId, meeting] of chosen) result.get(meeting.committeeId)!.push(meetingId);
   return result;
 }
 
@@ -182,9 +185,10 @@ async function checkOrganizationScope(
 ): Promise<void> {
   const committeeIds = [...target.committeeMeetings.keys()];
   if ((await committeesManaged(reader, requestUserId, committeeIds)).length > 0) return;
-  const meetingIds = [...new Set([...target.committeeMeetings.values()].flat())].sort((a, b) => a - b);
+  const meetingIds = pythonIntSetOrder([...target.committeeMeetings.values()].flat());
   if (meetingIds.length === 0 || !(await isAdminInAllMeetings(reader, requestUserId, targetUserId, meetingIds, actionName))) {
-    // Upstream builds a dict keyed by the permission, so only the last meeting id survives.
+    // Upstream builds a dict keyed by the permission from its set of meeting ids, so only the
+    // last id in Python's set order survives.
     const alternatives: [string, number][] = [["can_manage_users", 1]];
     if (meetingIds.length > 0) alternatives.push(["user.can_update", meetingIds[meetingIds.length - 1]!]);
     throw MissingPermissionError.anyOf(alternatives);

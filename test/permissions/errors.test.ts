@@ -10,6 +10,7 @@ import {
   notAllowedToPerform,
   permissionKind,
   presenterMissingPermission,
+  pythonIntSetOrder,
 } from "../../src/permissions/index.js";
 import { PermissionDeniedError } from "../../src/action/errors.js";
 
@@ -34,6 +35,7 @@ test("alternatives", () => {
     ],
     [[[["can_manage_users", 1], ["can_manage", []]]], "Missing permission: OrganizationManagementLevel can_manage_users in organization 1"],
     [[[["can_manage", [5]]]], "Missing permission: CommitteeManagementLevel can_manage in committee {5}"],
+    [[[["can_manage", [60, 66]]]], "Missing permission: CommitteeManagementLevel can_manage in committees {66, 60}"],
     [
       [[["motion.can_manage", 1], ["motion.can_manage_metadata", 1]], true],
       "Missing permissions: Permission motion.can_manage in meeting 1 and Permission motion.can_manage_metadata in meeting 1",
@@ -55,4 +57,18 @@ test("errors are 403s; the generic action check prefixes the action", () => {
     "You are not allowed to perform presenter get_forwarding_meetings Missing permission: motion.can_forward",
   );
   for (const denied of [anonymousNotEnabled(1), notAllowedToPerform("x")]) assert.ok(denied instanceof PermissionDeniedError);
+});
+
+test("id sets are printed in CPython's iteration order", () => {
+  // outputs of CPython 3.11 for set() built by adding the ids in the given order
+  const cases: [number[], number[]][] = [
+    [[60, 66], [66, 60]],
+    [[1, 3], [1, 3]],
+    [[9, 1, 17], [9, 1, 17]],
+    [[1, 9, 17], [1, 9, 17]],
+    [[8, 16, 24, 0], [8, 16, 24, 0]],
+    [[100, 3, 4, 5, 6, 7], [3, 100, 5, 4, 6, 7]],
+    [[4096, 1, 2, 2, 1], [4096, 1, 2]],
+  ];
+  for (const [ids, expected] of cases) assert.deepEqual(pythonIntSetOrder(ids), expected, JSON.stringify(ids));
 });
