@@ -21,30 +21,41 @@ export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: 
   };
 }
 
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, { success: false, message: `Request body is larger than ${limit} bytes.` });
+}
+
+/** The whole body, refused with 413 past `limit` (the rest is read and dropped, the connection stays usable). */
 function readBody(raw: RawRequest, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(raw.headers["content-length"] ?? 0);
     if (declared > limit) {
-      reject(new HttpError(413, { success: false, message: `Request body is larger than ${limit} bytes.` }));
+      reject(tooLarge(limit));
       raw.resume();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      chunks.length = 0;
+      reject(error);
+    };
     raw.on("data", (chunk: Buffer) => {
-      if (failed) return;
+      if (settled) return;
       size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(new HttpError(413, { success: false, message: `Request body is larger than ${limit} bytes.` }));
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) fail(tooLarge(limit));
+      else chunks.push(chunk);
     });
-    raw.on("end", () => failed || resolve(Buffer.concat(chunks)));
-    raw.on("error", (error) => failed || reject(error));
-    raw.on("aborted", () => failed || reject(new Error("request aborted")));
+    raw.on("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks));
+    });
+    raw.on("error", fail);
+    raw.on("close", () => fail(new Error("the client closed the request before its body was complete")));
   });
 }
 

@@ -1,26 +1,69 @@
-// Finds the route for a request: exact paths first, then the longest matching "/*" prefix.
+// Finds the route for a request. Exact paths come before prefixes ("/x/*"), longer prefixes
+// before shorter ones; the first route of that order that accepts the method wins. A route may
+// ask for Express-like matching (any letter case, optional trailing slash), as upstream auth has.
 import type { Route } from "./types.js";
 
-export class Router {
-  private readonly exact = new Map<string, Route[]>();
-  private readonly prefixes: Route[];
+interface CompiledRoute {
+  route: Route;
+  /** The path as compared: lower-cased when the route ignores case, without the "/*" of a prefix. */
+  pattern: string;
+  prefix: boolean;
+}
 
-  constructor(routes: Route[]) {
-    const prefixes: Route[] = [];
+function compile(route: Route): CompiledRoute {
+  const prefix = route.path.endsWith("/*");
+  let pattern = prefix ? route.path.slice(0, -2) : route.path;
+  if (route.caseInsensitive) pattern = pattern.toLowerCase();
+  if (route.optionalTrailingSlash && pattern.length > 1 && pattern.endsWith("/")) pattern = pattern.slice(0, -1);
+  return { route, pattern, prefix };
+}
+
+function comparable(path: string, route: Route): string {
+  let result = route.caseInsensitive ? path.toLowerCase() : path;
+  if (route.optionalTrailingSlash && result.length > 1 && result.endsWith("/")) result = result.slice(0, -1);
+  return result;
+}
+
+function matches(compiled: CompiledRoute, path: string): boolean {
+  const candidate = comparable(path, compiled.route);
+  if (!compiled.prefix) return candidate === compiled.pattern;
+  return candidate === compiled.pattern || candidate.startsWith(`${compiled.pattern}/`);
+}
+
+function acceptsMethod(route: Route, method: string): boolean {
+  return route.method === "*" || route.method.toUpperCase() === method;
+}
+
+export interface RouteMatch {
+  route?: Route;
+  /** The methods served at the path when none of them is the requested one (an answer 405); empty for 404. */
+  allowed: string[];
+}
+
+export class Router {
+  /** Plain exact routes by path: the common case, one map lookup. */
+  private readonly strict = new Map<string, Route[]>();
+  /** Exact routes with loose matching, then prefixes from the longest down. */
+  private readonly scanned: CompiledRoute[];
+
+  constructor(routes: readonly Route[]) {
+    const loose: CompiledRoute[] = [];
+    const prefixes: CompiledRoute[] = [];
     for (const route of routes) {
-      if (route.path.endsWith("/*")) prefixes.push(route);
-      else this.exact.set(route.path, [...(this.exact.get(route.path) ?? []), route]);
+      const compiled = compile(route);
+      if (compiled.prefix) prefixes.push(compiled);
+      else if (route.caseInsensitive || route.optionalTrailingSlash) loose.push(compiled);
+      else this.strict.set(route.path, [...(this.strict.get(route.path) ?? []), route]);
     }
-    this.prefixes = prefixes.sort((a, b) => b.path.length - a.path.length);
+    prefixes.sort((a, b) => b.pattern.length - a.pattern.length);
+    this.scanned = [...loose, ...prefixes];
   }
 
-  /**
-   * The route for method and path; `allowed` lists the methods of the path when only the method
-   * is wrong. HEAD is not served by GET routes (upstream's action service answers 405).
-   */
-  find(method: string, path: string): { route?: Route; allowed: string[] } {
-    const candidates = this.exact.get(path) ?? this.prefixes.filter((route) => path.startsWith(route.path.slice(0, -1)) || path === route.path.slice(0, -2));
-    const route = candidates.find((candidate) => candidate.method === "*" || candidate.method === method);
-    return { route, allowed: route ? [] : [...new Set(candidates.map((candidate) => candidate.method))] };
+  /** HEAD is not served by GET routes (upstream's action service answers 405). */
+  find(method: string, path: string): RouteMatch {
+    const upper = method.toUpperCase();
+    const candidates = [...(this.strict.get(path) ?? []), ...this.scanned.filter((compiled) => matches(compiled, path)).map((compiled) => compiled.route)];
+    const route = candidates.find((candidate) => acceptsMethod(candidate, upper));
+    return { route, allowed: route ? [] : [...new Set(candidates.map((candidate) => candidate.method.toUpperCase()))] };
   }
 }

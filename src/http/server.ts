@@ -1,16 +1,15 @@
 // One listener per port. Plain listeners speak HTTP/1.1 and cleartext HTTP/2 (prior knowledge)
-// on the same port: the first bytes of a connection decide which server gets the socket. With a
-// certificate, HTTPS offers HTTP/2 and HTTP/1.1 through ALPN.
-import { createServer as createHttp1Server, type Server as Http1Server } from "node:http";
-import { createServer as createH2cServer, createSecureServer, type Http2Server, type Http2SecureServer, type Http2Session } from "node:http2";
-import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
-import type { AddressInfo } from "node:net";
-import { Duplex } from "node:stream";
+// on the same port (see protocol-sniffer.ts). With a certificate, HTTPS offers HTTP/2 and
+// HTTP/1.1 through ALPN.
 import { readFileSync } from "node:fs";
+import { createServer as createHttp1Server, type Server as Http1Server } from "node:http";
+import { createServer as createH2cServer, createSecureServer, type Http2SecureServer, type Http2Server, type Http2Session } from "node:http2";
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
 import type { Logger } from "../log.js";
+import { replayingStream, sniffProtocol } from "./protocol-sniffer.js";
 import { wrapRequest, wrapResponse } from "./request.js";
 import { Router } from "./router.js";
-import { HttpError, type Component, type RawRequest, type RawResponse, type Route } from "./types.js";
+import { HttpError, RequestAborted, type Component, type HttpRequest, type HttpResponse, type RawRequest, type RawResponse, type Route } from "./types.js";
 
 export interface ListenerOptions {
   host: string;
@@ -23,91 +22,94 @@ export interface ListenerOptions {
   component?: Component;
 }
 
-const HTTP2_PREFACE_START = "PRI";
+/** A connection must say something within this time (HTTP/1.1's own header timeout is 60 s). */
+const FIRST_BYTES_TIMEOUT_MS = 60_000;
+/** Longer than the usual 60 s of proxies and load balancers, so they close idle connections first. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-function replayingStream(socket: Socket, first: Buffer): Duplex {
-  const duplex = new Duplex({
-    read: () => socket.resume(),
-    write: (chunk, encoding, callback) => socket.write(chunk, encoding, callback),
-    final: (callback) => socket.end(callback),
-    destroy: (error, callback) => {
-      socket.destroy(error ?? undefined);
-      callback(error);
-    },
-  });
-  duplex.push(first);
-  socket.on("data", (data: Buffer) => {
-    if (!duplex.push(data)) socket.pause();
-  });
-  socket.on("end", () => duplex.push(null));
-  socket.on("close", () => duplex.destroy());
-  socket.on("error", (error) => duplex.destroy(error));
-  return duplex;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface ActiveRequest {
+  controller: AbortController;
+  response: RawResponse;
 }
 
 export class Listener {
   private readonly router: Router;
-  private readonly active = new Set<AbortController>();
+  private readonly active = new Set<ActiveRequest>();
   private readonly sockets = new Set<Socket>();
   private readonly sessions = new Set<Http2Session>();
-  private outer!: NetServer | Http2SecureServer;
+  private outer?: NetServer | Http2SecureServer;
   private http1?: Http1Server;
   private h2c?: Http2Server;
+  private stopping = false;
 
   constructor(private readonly options: ListenerOptions) {
     this.router = new Router(options.routes);
   }
 
   get port(): number {
-    return (this.outer.address() as AddressInfo).port;
+    return (this.outer?.address() as AddressInfo | null)?.port ?? this.options.port;
+  }
+
+  get scheme(): "http" | "https" {
+    return this.options.tls ? "https" : "http";
   }
 
   async start(): Promise<void> {
-    const handler = (req: RawRequest, res: RawResponse) => void this.dispatch(req, res);
+    const handler = (req: RawRequest, res: RawResponse) => {
+      this.dispatch(req, res).catch((error) => {
+        this.options.log.error("answering a request failed", error);
+        res.destroy();
+      });
+    };
     if (this.options.tls) {
       const secure = createSecureServer(
-        { cert: readFileSync(this.options.tls.certFile), key: readFileSync(this.options.tls.keyFile), allowHTTP1: true },
+        { cert: readFileSync(this.options.tls.certFile), key: readFileSync(this.options.tls.keyFile), allowHTTP1: true, noDelay: true },
         handler,
       );
-      secure.on("session", (session) => this.track(session));
+      secure.on("session", (session) => this.trackSession(session));
       secure.on("connection", (socket: Socket) => this.trackSocket(socket));
       this.outer = secure;
     } else {
       this.http1 = createHttp1Server(handler);
-      this.http1.keepAliveTimeout = 65_000;
+      this.http1.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
       this.h2c = createH2cServer(handler);
-      this.h2c.on("session", (session) => this.track(session));
-      this.outer = createNetServer((socket) => this.route(socket));
+      this.h2c.on("session", (session) => this.trackSession(session));
+      this.outer = createNetServer({ noDelay: true }, (socket) => this.accept(socket));
     }
-    this.outer.on("error", (error) => this.options.log.error("listener error", error));
+    const outer = this.outer;
     await new Promise<void>((resolve, reject) => {
-      this.outer.once("error", reject);
-      this.outer.listen(this.options.port, this.options.host, () => resolve());
+      outer.once("error", reject);
+      outer.listen(this.options.port, this.options.host, () => {
+        outer.off("error", reject);
+        resolve();
+      });
     });
+    outer.on("error", (error) => this.options.log.error(`listener on port ${this.port}`, error));
   }
 
   private trackSocket(socket: Socket): void {
     this.sockets.add(socket);
     socket.on("close", () => this.sockets.delete(socket));
+    // Resets and broken pipes are the client's business; the request side handles what matters.
     socket.on("error", () => undefined);
   }
 
-  private track(session: Http2Session): void {
+  private trackSession(session: Http2Session): void {
     this.sessions.add(session);
     session.on("close", () => this.sessions.delete(session));
     session.on("error", () => undefined);
+    if (this.stopping) session.close();
   }
 
-  private route(socket: Socket): void {
+  private accept(socket: Socket): void {
     this.trackSocket(socket);
-    socket.once("data", (chunk: Buffer) => {
-      socket.pause();
-      if (chunk.toString("latin1", 0, 3) === HTTP2_PREFACE_START) {
-        // nghttp2 reads from the socket's native handle, which no longer has the bytes we
-        // looked at: hand HTTP/2 a stream that replays them and then follows the socket.
-        this.h2c!.emit("connection", replayingStream(socket, chunk));
+    sniffProtocol(socket, FIRST_BYTES_TIMEOUT_MS, (protocol, head) => {
+      if (protocol === "h2c") {
+        this.h2c!.emit("connection", replayingStream(socket, head));
       } else {
-        socket.unshift(chunk);
+        socket.unshift(head);
         this.http1!.emit("connection", socket);
       }
       socket.resume();
@@ -115,57 +117,70 @@ export class Listener {
   }
 
   private async dispatch(rawReq: RawRequest, rawRes: RawResponse): Promise<void> {
-    const controller = new AbortController();
-    this.active.add(controller);
-    const finish = () => {
-      this.active.delete(controller);
-      if (!rawRes.writableFinished) controller.abort();
-    };
-    rawRes.on("close", finish);
-    const req = wrapRequest(rawReq, controller.signal, this.options.maxBodyBytes, this.options.component);
+    const request: ActiveRequest = { controller: new AbortController(), response: rawRes };
+    this.active.add(request);
+    rawRes.on("close", () => {
+      this.active.delete(request);
+      if (!rawRes.writableFinished) request.controller.abort(new RequestAborted("client"));
+    });
+    // A keep-alive connection that asks again during shutdown gets its answer and is closed.
+    if (this.stopping && rawReq.httpVersionMajor === 1) rawRes.setHeader("Connection", "close");
+    const req = wrapRequest(rawReq, request.controller.signal, this.options.maxBodyBytes, this.options.component);
     const res = wrapResponse(rawRes);
     try {
       const { route, allowed } = this.router.find(req.method, req.path);
-      if (!route) {
-        if (allowed.length > 0) {
-          res.json({ success: false, message: `Method ${req.method} is not allowed for ${req.path}.` }, 405);
-        } else {
-          res.json({ success: false, message: `Not found: ${req.path}` }, 404);
-        }
-        return;
-      }
-      await route.handler(req, res);
+      if (route) await route.handler(req, res);
+      else if (allowed.length > 0) res.json({ success: false, message: `Method ${req.method} is not allowed for ${req.path}.` }, 405);
+      else res.json({ success: false, message: `Not found: ${req.path}` }, 404);
     } catch (error) {
-      if (error instanceof HttpError) {
-        for (const [name, value] of Object.entries(error.headers)) res.header(name, value);
-        if (!res.sent && !rawRes.headersSent) res.json(error.body, error.status);
-        else rawRes.end();
-        return;
-      }
-      this.options.log.error(`unhandled error on ${req.method} ${req.path}`, error);
-      if (!rawRes.headersSent) res.json({ success: false, message: "Internal server error." }, 500);
-      else rawRes.end();
+      this.answerError(req, res, error);
     }
   }
 
-  /** Stops accepting, ends open requests and streams, and closes every connection within `graceMs`. */
+  private answerError(req: HttpRequest, res: HttpResponse, error: unknown): void {
+    const raw = res.raw;
+    if (error instanceof HttpError) {
+      for (const [name, value] of Object.entries(error.headers)) res.header(name, value);
+      if (!raw.headersSent) res.json(error.body, error.status);
+      else raw.end();
+      return;
+    }
+    if (req.signal.aborted) {
+      // The client left or the server is stopping: what failed was cut short, not broken.
+      const reason = req.signal.reason instanceof Error ? req.signal.reason.message : "aborted";
+      this.options.log.debug(`${req.method} ${req.path}: ${reason}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!raw.headersSent) res.json({ success: false, message: "The request was aborted." }, 503);
+      else raw.end();
+      return;
+    }
+    this.options.log.error(`unhandled error on ${req.method} ${req.path}`, error);
+    if (!raw.headersSent) res.json({ success: false, message: "Internal server error." }, 500);
+    else raw.end();
+  }
+
+  /**
+   * Graceful stop: no new connections; open streams (responses whose headers went out) end at
+   * once; ordinary requests may finish within `graceMs`, after which everything is cut.
+   */
   async stop(graceMs = 5000): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.outer.close(() => resolve()));
-    for (const controller of this.active) controller.abort();
+    if (!this.outer) return;
+    this.stopping = true;
+    const outer = this.outer;
+    const closed = new Promise<void>((resolve) => outer.close(() => resolve()));
     for (const session of this.sessions) session.close();
-    this.http1?.closeIdleConnections();
-    const deadline = setTimeout(() => {
-      for (const socket of this.sockets) socket.destroy();
-      for (const session of this.sessions) session.destroy();
-    }, graceMs);
-    deadline.unref();
-    const drained = (async () => {
-      while (this.active.size > 0 || this.sockets.size > 0) {
-        this.http1?.closeIdleConnections();
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    })();
-    await Promise.race([Promise.all([closed, drained]), new Promise((resolve) => setTimeout(resolve, graceMs + 100))]);
-    clearTimeout(deadline);
+    const deadline = Date.now() + graceMs;
+    while ((this.active.size > 0 || this.sockets.size > 0) && Date.now() < deadline) {
+      this.endStreams();
+      this.http1?.closeIdleConnections();
+      await sleep(20);
+    }
+    for (const { controller } of this.active) controller.abort(new RequestAborted("shutdown"));
+    for (const session of this.sessions) session.destroy();
+    for (const socket of this.sockets) socket.destroy();
+    await Promise.race([closed, sleep(1000)]);
+  }
+
+  private endStreams(): void {
+    for (const { controller, response } of this.active) if (response.headersSent) controller.abort(new RequestAborted("shutdown"));
   }
 }

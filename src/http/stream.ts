@@ -1,52 +1,106 @@
 // The streaming protocol writer shared by every streaming route (autoupdate, ICC, applause,
-// projector): application/octet-stream, one compact JSON object per line, `{"error": {...}}`
-// then close, optional keep-alive, bounded memory for slow readers, cleanup on disconnect.
-import type { HttpRequest, HttpResponse } from "./types.js";
+// projector): status 200, application/octet-stream, one compact JSON object per line,
+// `{"error": {...}}` then close, an optional keep-alive on idle streams, bounded memory for
+// readers that do not keep up, and cleanup when the client leaves or the server stops.
+// Works on HTTP/1.1 and HTTP/2 responses alike.
+import { RequestAborted, type HttpRequest, type HttpResponse } from "./types.js";
+
+export type StreamCloseReason =
+  /** close() or sendError() by the route. */
+  | "closed"
+  /** The client disconnected or the connection broke. */
+  | "client"
+  /** The request's signal was aborted: server shutdown (or the route's own abort). */
+  | "aborted"
+  /** The reader fell further behind than the back-pressure policy allows. */
+  | "overflow";
 
 export interface StreamOptions {
-  /** Interval of keep-alive writes in ms (0 = none) and what is written (default: an empty line). */
+  /**
+   * Keep-alive: written after `keepAliveMs` without any line (0 = none). The payload is a whole
+   * line including its "\n"; default an empty line. Autoupdate's heartbeat is "{}\n".
+   */
   keepAliveMs?: number;
   keepAlivePayload?: string;
   /**
-   * While the client does not read, new messages are held back. With `merge`, the held-back
-   * messages are folded into one (latest wins for autoupdate-like deltas); without it, at most
-   * `maxQueued` lines wait, and a stream that exceeds them is closed.
+   * Back-pressure policy, used while the connection does not take more data. With `merge`,
+   * held-back messages are folded into one (e.g. latest wins, or a union of deltas) and memory
+   * holds only that one. Without it, messages queue up to `maxQueued` lines and `maxQueuedBytes`
+   * bytes; a stream over either bound is cut (reason "overflow") and the client reconnects.
    */
   merge?: (pending: unknown, next: unknown) => unknown;
   maxQueued?: number;
-  /** Called once when the stream ends for any reason (client gone, server shutdown, close()). */
-  onClose?: () => void;
+  maxQueuedBytes?: number;
+  /** Called once when the stream ends for any reason. */
+  onClose?: (reason: StreamCloseReason) => void;
   /** Extra or replaced response headers (e.g. applause answers as application/json). */
   headers?: Record<string, string>;
 }
 
+/** What the writer needs of node's HTTP/1.1 and HTTP/2 responses (one shape for both). */
+interface ResponseSink {
+  write(chunk: string): boolean;
+  end(): void;
+  destroy(): void;
+  flushHeaders(): void;
+  readonly destroyed: boolean;
+  on(event: "drain" | "close", listener: () => void): unknown;
+}
+
+const DEFAULT_MAX_QUEUED = 1000;
+const DEFAULT_MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+
+/** One line of the protocol: compact JSON (no line feed inside, JSON escapes them) and "\n". */
+export function jsonLine(message: unknown): string {
+  return `${JSON.stringify(message)}\n`;
+}
+
 export class JsonLineStream {
   private closed = false;
+  private reason: StreamCloseReason = "closed";
+  /** The connection's buffer is full: hold lines back until "drain". */
   private congested = false;
   private queue: string[] = [];
+  private queuedBytes = 0;
   private pending: { value: unknown } | undefined;
   private keepAlive?: NodeJS.Timeout;
-  private readonly closeCallbacks: Array<() => void> = [];
+  private readonly closeCallbacks: Array<(reason: StreamCloseReason) => void> = [];
+  private readonly maxQueued: number;
+  private readonly maxQueuedBytes: number;
+  private readonly sink: ResponseSink;
 
   constructor(
-    private readonly req: HttpRequest,
-    private readonly res: HttpResponse,
+    req: HttpRequest,
+    res: HttpResponse,
     private readonly options: StreamOptions = {},
   ) {
+    this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+    this.maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
+    if (options.onClose) this.closeCallbacks.push(options.onClose);
     const raw = res.raw;
+    this.sink = raw as unknown as ResponseSink;
+    (res as { sent: boolean }).sent = true;
+    if (this.sink.destroyed) {
+      this.finish("client");
+      return;
+    }
     raw.statusCode = 200;
     raw.setHeader("Content-Type", "application/octet-stream");
     raw.setHeader("Cache-Control", "no-cache");
     raw.setHeader("X-Accel-Buffering", "no");
     for (const [name, value] of Object.entries(options.headers ?? {})) raw.setHeader(name, value);
-    (raw as { flushHeaders?: () => void }).flushHeaders?.();
-    (res as { sent: boolean }).sent = true;
-    raw.on("drain", () => this.flushHeldBack());
-    raw.on("close", () => this.finish());
-    req.signal.addEventListener("abort", () => this.close(), { once: true });
-    if (options.onClose) this.closeCallbacks.push(options.onClose);
-    if (options.keepAliveMs && options.keepAliveMs > 0) {
-      this.keepAlive = setInterval(() => this.writeRaw(options.keepAlivePayload ?? "\n"), options.keepAliveMs);
+    this.sink.flushHeaders();
+    this.sink.on("drain", () => this.flushHeldBack());
+    this.sink.on("close", () => this.finish("client"));
+    const onAbort = () => this.end(req.signal.reason instanceof RequestAborted && req.signal.reason.by === "client" ? "client" : "aborted");
+    if (req.signal.aborted) {
+      onAbort();
+      return;
+    }
+    req.signal.addEventListener("abort", onAbort, { once: true });
+    const interval = options.keepAliveMs ?? 0;
+    if (interval > 0) {
+      this.keepAlive = setTimeout(() => this.sendKeepAlive(), interval);
       this.keepAlive.unref();
     }
   }
@@ -55,73 +109,105 @@ export class JsonLineStream {
     return this.closed;
   }
 
-  /** Aborted when the stream ends. */
-  onClose(callback: () => void): void {
-    if (this.closed) callback();
+  /** Lines waiting for the reader (the bounded queue; a merged message counts as one). */
+  get heldBack(): number {
+    return this.queue.length + (this.pending ? 1 : 0);
+  }
+
+  /** Runs `callback` when the stream ends (at once when it has ended already). */
+  onClose(callback: (reason: StreamCloseReason) => void): void {
+    if (this.closed) callback(this.reason);
     else this.closeCallbacks.push(callback);
   }
 
-  /** Sends one message (an object); returns false when the stream is closed. */
+  /** Sends one message (an object); false when the stream is closed (or was just cut for overflow). */
   send(message: unknown): boolean {
     if (this.closed) return false;
     if (!this.congested) {
-      this.writeRaw(`${JSON.stringify(message)}\n`);
+      this.write(jsonLine(message));
       return true;
     }
     if (this.options.merge) {
       this.pending = { value: this.pending ? this.options.merge(this.pending.value, message) : message };
       return true;
     }
-    if (this.queue.length >= (this.options.maxQueued ?? 1000)) {
-      this.close();
+    const line = jsonLine(message);
+    if (this.queue.length + 1 > this.maxQueued || this.queuedBytes + line.length > this.maxQueuedBytes) {
+      this.cut();
       return false;
     }
-    this.queue.push(`${JSON.stringify(message)}\n`);
+    this.queue.push(line);
+    this.queuedBytes += line.length;
     return true;
   }
 
   /** Sends `{"error": error}` and closes the stream (seed protocol, section 6). */
   sendError(error: Record<string, unknown>): void {
     if (this.closed) return;
-    this.write(`${JSON.stringify({ error })}\n`);
-    this.close();
+    this.discardHeldBack();
+    this.sink.write(jsonLine({ error }));
+    this.end("closed");
   }
 
+  /** Ends the stream after the lines written so far (held-back lines are dropped). */
   close(): void {
-    if (this.closed) return;
-    this.res.raw.end();
-    this.finish();
+    this.end("closed");
   }
 
-  private write(line: string): boolean {
-    return (this.res.raw as { write(chunk: string): boolean }).write(line);
+  private write(line: string): void {
+    if (!this.sink.write(line)) this.congested = true;
+    this.keepAlive?.refresh();
   }
 
-  private writeRaw(line: string): void {
+  private sendKeepAlive(): void {
     if (this.closed) return;
-    const writable = this.write(line);
-    if (!writable) this.congested = true;
+    // A congested stream is not idle: its reader is slow, and more bytes would only pile up.
+    if (!this.congested) this.write(this.options.keepAlivePayload ?? "\n");
+    else this.keepAlive?.refresh();
   }
 
   private flushHeldBack(): void {
     this.congested = false;
-    while (this.queue.length > 0 && !this.congested) this.writeRaw(this.queue.shift()!);
+    while (this.queue.length > 0 && !this.congested) {
+      const line = this.queue.shift()!;
+      this.queuedBytes -= line.length;
+      this.write(line);
+    }
     if (this.pending && !this.congested) {
       const { value } = this.pending;
       this.pending = undefined;
-      this.writeRaw(`${JSON.stringify(value)}\n`);
+      this.write(jsonLine(value));
     }
   }
 
-  private finish(): void {
+  private discardHeldBack(): void {
+    this.queue = [];
+    this.queuedBytes = 0;
+    this.pending = undefined;
+  }
+
+  private end(reason: StreamCloseReason): void {
+    if (this.closed) return;
+    this.finish(reason);
+    this.sink.end();
+  }
+
+  /** A reader too far behind: drop the connection instead of keeping its unread bytes. */
+  private cut(): void {
+    if (this.closed) return;
+    this.finish("overflow");
+    this.sink.destroy();
+  }
+
+  private finish(reason: StreamCloseReason): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.keepAlive) clearInterval(this.keepAlive);
-    this.queue = [];
-    this.pending = undefined;
+    this.reason = reason;
+    if (this.keepAlive) clearTimeout(this.keepAlive);
+    this.discardHeldBack();
     for (const callback of this.closeCallbacks.splice(0)) {
       try {
-        callback();
+        callback(reason);
       } catch {
         // a failing cleanup must not keep the others from running
       }

@@ -47,6 +47,10 @@ export interface Route {
   handler: Handler;
   /** Served only on the component's own port (e.g. the backend seed's un-prefixed `/health`), never on the main port. */
   portOnly?: boolean;
+  /** Match the path regardless of letter case (upstream auth: Express routing). */
+  caseInsensitive?: boolean;
+  /** Also match the path with one trailing slash (upstream auth: Express routing). */
+  optionalTrailingSlash?: boolean;
 }
 
 /** Thrown by handlers to answer with a status and a JSON body; the server never turns it into a 500. */
@@ -57,5 +61,13 @@ export class HttpError extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(typeof body === "object" && body && "message" in body ? String((body as { message: unknown }).message) : `HTTP ${status}`);
+  }
+}
+
+/** The reason of an aborted `HttpRequest.signal`: the client went away, or the server is stopping. */
+export class RequestAborted extends Error {
+  constructor(readonly by: "client" | "shutdown") {
+    super(by === "client" ? "the client closed the connection" : "the server is shutting down");
+    this.name = "RequestAborted";
   }
 }
