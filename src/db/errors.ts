@@ -1,8 +1,10 @@
 // Maps PostgreSQL errors to the database layer's errors with the upstream message texts (spec 3.5).
+import { STORAGE } from "../meta/generated/storage.js";
 import { DatabaseError } from "./types.js";
 
 interface PgErrorLike {
   code?: string;
+  column?: string;
   message?: string;
   detail?: string;
   constraint?: string;
@@ -28,16 +30,27 @@ function verboseName(collection: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** String columns quote their value in the message, as upstream does for its CharField. */
+function isStringColumn(collection: string, field: string): boolean {
+  const storage = STORAGE[collection]?.fields[field];
+  return storage?.kind === "column" && storage.sqlType.startsWith("varchar");
+}
+
 function uniqueViolation(error: PgErrorLike, fqid: string | undefined): DatabaseError {
   const collection = collectionOfTable(error.table);
-  if (error.constraint?.endsWith("_pkey") && fqid) return new DatabaseError(`Model '${fqid}' exists.`, "model_exists");
-  const match = /Key \(([^)]*)\)=\((.*)\) already exists/.exec(error.detail ?? "");
-  if (match && collection) {
-    const value = /^\d+$/.test(match[2]!) ? match[2] : `'${match[2]}'`;
-    const subject = fqid ?? collection;
-    return new DatabaseError(`${subject}: ${verboseName(collection)} with ${match[1]} ${value} already exists.`, "constraint");
+  const subject = fqid ?? `${collection}/0`;
+  const key = /Key \(([^)]*)\)=\((.*)\) already exists/.exec(error.detail ?? "");
+  if (key?.[1] === "id") return new DatabaseError(`Model '${subject}' exists.`, "model_exists");
+  if (key && collection && !key[1]!.includes(",")) {
+    const value = isStringColumn(collection, key[1]!) ? `'${key[2]}'` : key[2];
+    return new DatabaseError(`${subject}: ${verboseName(collection)} with ${key[1]} ${value} already exists.`, "constraint");
   }
-  return new DatabaseError(error.message ?? "Unique constraint violated", "constraint");
+  return new DatabaseError(`${subject}: ${error.message ?? "unique constraint violated"}${error.detail ? `\nDETAIL:  ${error.detail}` : ""}`, "constraint");
+}
+
+/** The column named in a message such as 'null value in column "name" of relation "gender_t" ...'. */
+function quotedName(message: string): string {
+  return /"([^"]+)"/.exec(message)?.[1] ?? "";
 }
 
 /** Turns any error thrown by an engine into a DatabaseError; `fqid` names the model being written, if any. */
@@ -45,6 +58,7 @@ export function mapDatabaseError(error: unknown, fqid?: string): DatabaseError {
   if (error instanceof DatabaseError) return error;
   const pgError = (error ?? {}) as PgErrorLike;
   const message = pgError.message ?? String(error);
+  const subject = fqid ?? "";
   switch (pgError.code) {
     case "40001":
     case "40P01":
@@ -56,20 +70,26 @@ export function mapDatabaseError(error: unknown, fqid?: string): DatabaseError {
     case "23505":
       return uniqueViolation(pgError, fqid);
     case "23502":
+      return new DatabaseError(`Missing fields '${pgError.column ?? quotedName(message)}' in '${subject}'. Ooopsy Daisy! ${message}`, "invalid_format");
+    case "42804":
+      return new DatabaseError(`Invalid data type for '${quotedName(message)}' in ${subject}. ${message}`, "invalid_format");
     case "23514":
+      return new DatabaseError(`${message}\n        Violating data formatting or other constraints for fqid '${subject}'`, "invalid_format");
+    case "22001":
+      return new DatabaseError(`Invalid data passed in '${subject}': ${message}`, "invalid_format");
     case "22P02":
     case "22003":
-    case "22001":
     case "22007":
     case "22008":
-    case "42703":
     case "22023":
-      return new DatabaseError(message, "invalid_format");
+    case "42703":
+      return new DatabaseError(fqid ? `Invalid data for '${fqid}': ${message}` : message, "invalid_format");
     case "P0001":
-      if (message.includes("NOT NULL CONSTRAINT VIOLATED")) {
+      if (/^[^:]*: NOT NULL CONSTRAINT VIOLATED/.test(message)) {
         return new DatabaseError(`Relation violates required constraint: ${message}`, "constraint");
       }
-      return new DatabaseError(message, "constraint");
+      // equal_fields triggers and the constant trigger carry their own text.
+      return new DatabaseError(message, message.startsWith("Constant value constraint violated for ") ? "invalid_format" : "constraint");
     default:
       return new DatabaseError(message, "other");
   }

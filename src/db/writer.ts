@@ -8,6 +8,8 @@ import { SqlParams } from "./filter-sql.js";
 import { DatabaseError, type CreateEvent, type DeleteEvent, type Fqid, type Model, type UpdateEvent, type WriteEvent } from "./types.js";
 
 const MAX_FQID_LENGTH = 48;
+/** Only one organization exists; the column's default (1) is the only value, so upstream never writes it. */
+const ORGANIZATION_ID = "organization_id";
 
 type Intermediate = NonNullable<FieldAccess["intermediate"]>;
 
@@ -48,13 +50,13 @@ export class SqlWriter {
     const { collection, id } = parseFqid(event.fqid);
     const access = collectionAccess(collection);
     const fields = event.fields ?? {};
-    if (fields.id !== undefined && fields.id !== id) throw new DatabaseError(`Id of ${event.fqid} does not match its fields`, "invalid_request");
+    assertSameId(event.fqid, id, fields);
     const params = new SqlParams();
     const columns = ["id"];
     const values = [params.add(id)];
     const intermediates: [Intermediate, unknown[]][] = [];
     for (const [name, value] of Object.entries(fields)) {
-      if (name === "id" || value === null || value === undefined) continue;
+      if (name === "id" || name === ORGANIZATION_ID || value === null || value === undefined) continue;
       const field = writableField(access, name);
       if (field.column) {
         columns.push(quote(field.column));
@@ -81,12 +83,12 @@ export class SqlWriter {
     if (Object.keys(fields).length === 0 && Object.keys(add).length === 0 && Object.keys(remove).length === 0) {
       throw new DatabaseError("No fields given.", "invalid_request");
     }
-    if (fields.id !== undefined && fields.id !== id) throw new DatabaseError(`Id of ${event.fqid} does not match its fields`, "invalid_request");
+    assertSameId(event.fqid, id, fields);
     const params = new SqlParams();
     const assignments: string[] = [];
     const replaced: [Intermediate, unknown[]][] = [];
     for (const [name, value] of Object.entries(fields)) {
-      if (name === "id") continue;
+      if (name === "id" || name === ORGANIZATION_ID) continue;
       const field = writableField(access, name);
       if (field.column) {
         assignments.push(`${quote(field.column)} = ${value === null || value === undefined ? "NULL" : columnValue(field, value, params)}`);
@@ -185,6 +187,12 @@ export class SqlWriter {
       await this.query(`DELETE FROM ${table} WHERE ${own} = $1 AND NOT (${other} = ANY($2::${intermediate.valueType}[]))`, [id, values]);
     }
     await this.addRows(intermediate, id, values);
+  }
+}
+
+function assertSameId(fqid: Fqid, id: number, fields: Model): void {
+  if (fields.id !== undefined && fields.id !== null && fields.id !== id) {
+    throw new DatabaseError(`Fqid '${fqid}' and id '${String(fields.id)}' are mismatching.`, "invalid_request");
   }
 }
 
