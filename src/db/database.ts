@@ -1,9 +1,8 @@
 // The Database of src/db/types.ts on an engine: reads outside transactions, REPEATABLE READ
 // transactions retried on serialization failures, and the change feed.
-import { join } from "node:path";
 import type { Config } from "../config.js";
 import type { SqlEngine } from "./engine/engine.js";
-import { PGliteEngine } from "./engine/pglite-engine.js";
+import { openEmbeddedEngine } from "./engine/embedded-engine.js";
 import { PostgresEngine, postgresTarget } from "./engine/postgres-engine.js";
 import { ChangeFeed } from "./change-feed.js";
 import { isSerializationFailure, mapDatabaseError } from "./errors.js";
@@ -97,7 +96,8 @@ export class SqlDatabase extends SqlReader implements Database {
 
 export async function openEngine(config: Config): Promise<SqlEngine> {
   if (config.database.kind === "external") return new PostgresEngine(postgresTarget(config.database));
-  return PGliteEngine.open(config.database.embeddedDir ?? join(config.dataDir, "postgres"));
+  const { embeddedDir, name, user, password, poolMax } = config.database;
+  return openEmbeddedEngine({ dataDir: embeddedDir, database: name, user, password, poolMax });
 }
 
 export async function createDatabase(config: Config, onFeedError?: (error: unknown) => void): Promise<SqlDatabase> {

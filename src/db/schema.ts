@@ -17,11 +17,7 @@ async function hasSchema(engine: SqlEngine): Promise<boolean> {
 export async function ensureSchema(engine: SqlEngine): Promise<boolean> {
   if (await hasSchema(engine)) return false;
   const marker = `INSERT INTO version (migration_index, migration_state) VALUES (${MIGRATION_INDEX}, 'finalized');`;
-  if (engine.kind === "embedded") {
-    await engine.exec(`BEGIN;\n${readSchemaSql()}\n${marker}\nCOMMIT;`);
-    return true;
-  }
-  // Several processes may start at once on one server: the first creates, the others wait.
+  // Several processes may start at once on one database: the first creates, the others wait.
   return engine.withTransaction(async (session) => {
     await session.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`);
     const { rows } = await session.query<{ present: boolean }>("SELECT to_regclass('public.version') IS NOT NULL AS present");

@@ -1,12 +1,12 @@
-// Fresh databases for tests: the embedded engine in a temporary folder, or a new database on the
-// external PostgreSQL (TEST_DATABASE_HOST/PORT/USER/PASSWORD, default localhost:5432
-// openslides/openslides) that is dropped again when the test closes it.
-import { mkdtempSync, rmSync } from "node:fs";
+// Fresh databases for tests: the embedded engine (its own PostgreSQL server) in a temporary
+// folder, or a new database on the external PostgreSQL (TEST_DATABASE_HOST/PORT/USER/PASSWORD,
+// default localhost:5432 openslides/openslides) that is dropped again when the test closes it.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { PGliteEngine } from "../../src/db/engine/pglite-engine.js";
+import { openEmbeddedEngine } from "../../src/db/engine/embedded-engine.js";
 import { PostgresEngine } from "../../src/db/engine/postgres-engine.js";
 import { SqlDatabase } from "../../src/db/database.js";
 
@@ -50,25 +50,45 @@ export async function createExternalDatabase(prefix = "test"): Promise<{ name: s
 export interface TestDatabase {
   db: SqlDatabase;
   kind: EngineKind;
-  /** Connection settings for another process (external only). */
+  /**
+   * Environment for another process on the same database: DATABASE_* and PGPASSWORD for the
+   * external engine, OPENSLIDES_DATA_DIR (whose postgres/ folder holds the server) for the embedded one.
+   */
   env: Record<string, string>;
   close(): Promise<void>;
+}
+
+/** Credentials of the embedded test servers (the embedded engine's defaults). */
+export const EMBEDDED_CREDENTIALS = { user: "openslides", password: "openslides", database: "openslides" } as const;
+
+/** A temporary data folder: the embedded database lives in its postgres/ subfolder. */
+export function temporaryDataDir(prefix = "openslides-db-"): { dataDir: string; remove: () => void } {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  // As root, the embedded server runs as another user, which must be able to enter the folder.
+  chmodSync(dataDir, 0o755);
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 export async function openTestDatabase(kind: EngineKind): Promise<TestDatabase> {
   const options = { maxRetries: 3, retryPauseMs: 50 };
   if (kind === "embedded") {
-    const dir = mkdtempSync(join(tmpdir(), "openslides-db-"));
-    const db = await SqlDatabase.open(await PGliteEngine.open(dir), options);
-    return {
-      db,
-      kind,
-      env: { OPENSLIDES_DATA_DIR: dir },
-      close: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    const { dataDir, remove } = temporaryDataDir();
+    try {
+      const engine = await openEmbeddedEngine({ ...EMBEDDED_CREDENTIALS, dataDir: join(dataDir, "postgres"), poolMax: 5, volatile: true });
+      const db = await SqlDatabase.open(engine, options);
+      return {
+        db,
+        kind,
+        env: { OPENSLIDES_DATA_DIR: dataDir },
+        close: async () => {
+          await db.close();
+          remove();
+        },
+      };
+    } catch (error) {
+      remove();
+      throw error;
+    }
   }
   const server = externalServer();
   const created = await createExternalDatabase();

@@ -1,5 +1,5 @@
-// The smallest surface the database layer needs from a PostgreSQL engine. Two engines implement
-// it: an external server through `pg`, and the embedded PGlite (PostgreSQL in WebAssembly).
+// The smallest surface the database layer needs from a PostgreSQL engine. postgres-engine.ts
+// implements it over `pg`, for an external server and for the embedded one (embedded-engine.ts).
 export interface QueryResult<Row = Record<string, unknown>> {
   rows: Row[];
   rowCount: number;

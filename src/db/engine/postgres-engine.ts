@@ -1,5 +1,5 @@
-// External PostgreSQL through a `pg` pool. LISTEN runs on its own long-lived connection that
-// reconnects when the server drops it.
+// PostgreSQL through a `pg` pool: an external server, or the embedded one over its Unix socket.
+// LISTEN runs on its own long-lived connection that reconnects when the server drops it.
 import pg from "pg";
 import type { DatabaseConfig } from "../../config.js";
 import type { QueryResult, SqlEngine, SqlSession } from "./engine.js";
@@ -24,13 +24,29 @@ export function postgresTarget(config: DatabaseConfig): PostgresTarget {
   };
 }
 
+export interface PostgresEngineOptions {
+  kind?: "embedded" | "external";
+  /** Runs after every connection is closed (the embedded server stops there when unused). */
+  afterClose?: () => Promise<unknown>;
+}
+
+/** Marks our connections in pg_stat_activity. */
+export const APPLICATION_NAME = "openslides-ts";
+
 export class PostgresEngine implements SqlEngine {
-  readonly kind = "external";
+  readonly kind: "embedded" | "external";
   private readonly pool: pg.Pool;
   private readonly listeners = new Set<pg.Client>();
+  private readonly connection: pg.ClientConfig;
 
-  constructor(private readonly target: PostgresTarget) {
-    this.pool = new pg.Pool({ ...target, max: target.poolMax ?? 10 });
+  constructor(
+    target: PostgresTarget,
+    private readonly options: PostgresEngineOptions = {},
+  ) {
+    this.kind = options.kind ?? "external";
+    const { poolMax, ...connection } = target;
+    this.connection = { ...connection, application_name: APPLICATION_NAME };
+    this.pool = new pg.Pool({ ...this.connection, max: poolMax ?? 10 });
     // An idle client that loses its connection must not crash the process.
     this.pool.on("error", () => undefined);
   }
@@ -76,7 +92,7 @@ export class PostgresEngine implements SqlEngine {
       setTimeout(() => void connect().then(() => onReconnect?.(), reconnect), 500);
     };
     const connect = async (): Promise<void> => {
-      const next = new pg.Client(this.target);
+      const next = new pg.Client(this.connection);
       next.on("notification", (message) => {
         if (message.channel === channel) onPayload(message.payload ?? "");
       });
@@ -110,5 +126,6 @@ export class PostgresEngine implements SqlEngine {
     await Promise.all([...this.listeners].map((client) => client.end().catch(() => undefined)));
     this.listeners.clear();
     await this.pool.end();
+    await this.options.afterClose?.();
   }
 }

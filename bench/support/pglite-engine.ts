@@ -1,10 +1,10 @@
-// The embedded default: PGlite (PostgreSQL compiled to WebAssembly) with its data in a local
-// folder. One connection, so statements are serialised by PGlite itself; a transaction holds the
-// connection until it ends. See bench/database-engine.md for why this engine was chosen.
+// PGlite (PostgreSQL compiled to WebAssembly) behind the engine interface, kept for the engine
+// benchmark only (bench/database-engine.md): it was the embedded engine before the native server.
+// One connection, so statements are serialised by PGlite itself.
 import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction as PGliteTransaction } from "@electric-sql/pglite";
 import { hstore } from "@electric-sql/pglite/contrib/hstore";
-import type { QueryResult, SqlEngine, SqlSession } from "./engine.js";
+import type { QueryResult, SqlEngine, SqlSession } from "../../src/db/engine/engine.js";
 
 export class PGliteEngine implements SqlEngine {
   readonly kind = "embedded";
@@ -31,6 +31,11 @@ export class PGliteEngine implements SqlEngine {
       await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       return fn({
         query: async <Row>(sql: string, params: unknown[] = []) => {
+          // Scripts (the schema) need the simple protocol, which only exec speaks.
+          if (params.length === 0) {
+            const last = (await tx.exec(sql)).at(-1);
+            return { rows: (last?.rows ?? []) as Row[], rowCount: last?.affectedRows ?? 0 };
+          }
           const result = await tx.query<Row>(sql, params);
           return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
         },
