@@ -10,6 +10,7 @@ import { startServer } from "../support/server.js";
 import { Client } from "../support/http.js";
 import { importModels } from "../../src/setup/import-models.js";
 import { readSeed } from "../../src/setup/first-start.js";
+import { verifyPassword } from "../../src/auth/passwords.js";
 
 const EXAMPLE_DATA_CLI = fileURLToPath(new URL("../../src/cli/load-example-data.js", import.meta.url));
 
@@ -32,6 +33,14 @@ for (const kind of ENGINES) {
       }
       const users = await td.db.filter("user", undefined, ["username"]);
       assert.deepEqual([...users.values()].map((user) => user.username).sort(), ["a", "admin", "b"]);
+      const hashes = await td.db.filter("user", undefined, ["username", "password"]);
+      for (const user of hashes.values()) {
+        assert.ok(await verifyPassword(String(user.username), String(user.password)), `${String(user.username)} logs in with its name`);
+      }
+      const motion = await td.db.get("motion/1", ["created"]);
+      assert.equal(motion?.created, 1320930000, "ISO timestamps are stored as points in time");
+      const poll = await td.db.get("poll/1", ["votescast", "votesvalid"]);
+      assert.deepEqual(poll, { id: 1, votescast: "2.000000", votesvalid: "2.000000" });
       const organization = await td.db.get("organization/1", ["theme_ids", "gender_ids", "committee_ids"]);
       assert.deepEqual(organization?.theme_ids, [1, 2, 3]);
       assert.deepEqual(organization?.committee_ids, [1]);
