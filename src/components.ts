@@ -8,6 +8,7 @@ import { healthRoutes } from "./http/health.js";
 import { createIccServices, iccRoutes } from "./icc/routes.js";
 import { presenterPortAliases, presenterRoutes } from "./presenter/routes.js";
 import type { Route } from "./http/types.js";
+import { clientRoutes } from "./client/routes.js";
 
 export type ComponentRoutes = (app: AppContext) => Route[];
 
@@ -22,6 +23,8 @@ export const COMPONENTS: ComponentRoutes[] = [
     app.shutdownHooks.push(() => services.close());
     return iccRoutes(app, services);
   },
+  // Last: the client's files take every GET that no service route takes.
+  clientRoutes,
 ];
 
 export function collectRoutes(app: AppContext): Route[] {

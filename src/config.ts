@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Component } from "./http/types.js";
+import { makeDevelopmentCertificate } from "./http/development-certificate.js";
 
 export interface DatabaseConfig {
   /** "embedded" unless DATABASE_HOST is set. */
@@ -43,6 +44,8 @@ export interface Config {
   /** Superadmin password from SUPERADMIN_PASSWORD_FILE, if given. */
   superadminPassword?: string;
   maxBodyBytes: number;
+  /** A production build of the official client (its dist/client/browser folder), served at `/`. */
+  clientDir?: string;
   actionMaxRetries: number;
   actionRetryTimeoutMs: number;
   threadWatchTimeoutSeconds: number;
@@ -171,11 +174,24 @@ function tlsFrom(env: NodeJS.ProcessEnv, dataDir: string): Config["tls"] {
     const certFile = join(dataDir, "tls", "cert.pem");
     const keyFile = join(dataDir, "tls", "key.pem");
     if (!existsSync(certFile) || !existsSync(keyFile)) {
-      throw new ConfigError(`OPENSLIDES_TLS is set but there is no development certificate in ${dirname(certFile)}: run npm run make-cert`);
+      try {
+        return makeDevelopmentCertificate(dataDir);
+      } catch (error) {
+        throw new ConfigError(`OPENSLIDES_TLS: could not create a development certificate in ${dirname(certFile)} (is openssl installed?): ${(error as Error).message}`);
+      }
     }
     return { certFile, keyFile };
   }
   return undefined;
+}
+
+function clientDirFrom(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.OPENSLIDES_CLIENT_DIR) return undefined;
+  const dir = resolve(env.OPENSLIDES_CLIENT_DIR);
+  if (!existsSync(join(dir, "index.html"))) {
+    throw new ConfigError(`OPENSLIDES_CLIENT_DIR: ${dir} has no index.html (give the client build's dist/client/browser folder)`);
+  }
+  return dir;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -209,7 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCookieKey: secret("AUTH_COOKIE_KEY_FILE", DEVELOPMENT_SECRETS.authCookieKey, "auth_cookie_key"),
     internalAuthPassword: secret("INTERNAL_AUTH_PASSWORD_FILE", DEVELOPMENT_SECRETS.internalAuthPassword, "internal_auth_password"),
     superadminPassword: secretFromFile(env, "SUPERADMIN_PASSWORD_FILE", true),
-    maxBodyBytes: parseNumber("OPENSLIDES_MAX_BODY_BYTES", env.OPENSLIDES_MAX_BODY_BYTES, 10 * 1024 * 1024),
+    maxBodyBytes: parseNumber("OPENSLIDES_MAX_BODY_BYTES", env.OPENSLIDES_MAX_BODY_BYTES, 100 * 1024 * 1024),
+    clientDir: clientDirFrom(env),
     actionMaxRetries: parseNumber("ACTION_MAX_RETRIES", env.ACTION_MAX_RETRIES, 3),
     actionRetryTimeoutMs: parseNumber("ACTION_RETRY_TIMEOUT", env.ACTION_RETRY_TIMEOUT, 0.4) * 1000,
     threadWatchTimeoutSeconds: parseNumber("OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT", env.OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT, 1),

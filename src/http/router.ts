@@ -59,10 +59,14 @@ export class Router {
     this.scanned = [...loose, ...prefixes];
   }
 
-  /** HEAD is not served by GET routes (upstream's action service answers 405). */
+  /** HEAD is not served by GET routes (upstream's action service answers 405). The catch-all "/*" comes last. */
   find(method: string, path: string): RouteMatch {
     const upper = method.toUpperCase();
-    const candidates = [...(this.strict.get(path) ?? []), ...this.scanned.filter((compiled) => matches(compiled, path)).map((compiled) => compiled.route)];
+    let candidates = [...(this.strict.get(path) ?? []), ...this.scanned.filter((compiled) => matches(compiled, path)).map((compiled) => compiled.route)];
+    // The catch-all "/*" (the client's files) only serves paths no other route knows, so a
+    // known path asked with the wrong method stays a 405.
+    const specific = candidates.filter((candidate) => candidate.path !== "/*");
+    if (specific.length > 0) candidates = specific;
     const route = candidates.find((candidate) => acceptsMethod(candidate, upper));
     return { route, allowed: route ? [] : [...new Set(candidates.map((candidate) => candidate.method.toUpperCase()))] };
   }

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect } from "node:http2";
-import { makeDevelopmentCertificate } from "../../src/cli/make-cert.js";
+import { makeDevelopmentCertificate } from "../../src/http/development-certificate.js";
 import { startServer } from "../support/server.js";
 
 test("HTTPS with HTTP/2 (ALPN) using the development certificate", async () => {
@@ -33,5 +33,24 @@ test("HTTPS with HTTP/2 (ALPN) using the development certificate", async () => {
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("OPENSLIDES_TLS=1 makes the development certificate on the first start (one step)", async () => {
+  const server = await startServer({ env: { OPENSLIDES_TLS: "1" } });
+  try {
+    assert.match(server.url, /^https:/);
+    assert.ok(existsSync(join(server.dataDir, "tls", "cert.pem")));
+    const alpn = await new Promise<string | false | undefined>((resolve, reject) => {
+      const session = connect(server.url, { rejectUnauthorized: false });
+      session.on("error", reject);
+      session.on("connect", () => {
+        resolve(session.alpnProtocol);
+        session.close();
+      });
+    });
+    assert.equal(alpn, "h2");
+  } finally {
+    await server.stop();
   }
 });
