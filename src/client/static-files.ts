@@ -18,7 +18,7 @@ export interface StaticFile {
 
 const MIN_GZIP_BYTES = 1000;
 /** Angular's output names carry a content hash (main-ABCD1234.js): safe to cache for good. */
-const HASHED_NAME = /[-.][A-Z0-9]{8,}\.(js|mjs|css)$/;
+const HASHED_NAME = /[-.][A-Za-z0-9_]{8,}\.(js|mjs|css)$/;
 /** Files the client or its service worker must always revalidate. */
 const NEVER_CACHED = new Set(["/index.html", "/ngsw.json", "/ngsw-worker.js", "/sw.js", "/safety-worker.js", "/worker-basic.min.js", "/assets/time.txt"]);
 
