@@ -1,6 +1,8 @@
-// Reads models from the collection views in the upstream value encoding (spec 2.8).
+// Reads models in the upstream value encoding (spec 2.8): from the collection's view, or straight
+// from its table when every field involved is a column of the table, which spares PostgreSQL the
+// planning of the view's relation-list subqueries.
 import type { SqlSession } from "./engine/engine.js";
-import { collectionAccess, fieldAccess, quote, rowToModel, selectedFields } from "./fields.js";
+import { collectionAccess, fieldAccess, quote, rowToModel, selectedFields, type CollectionAccess, type FieldAccess } from "./fields.js";
 import { compileFilter, SqlParams } from "./filter-sql.js";
 import { mapDatabaseError } from "./errors.js";
 import { DatabaseError, type Filter, type Fqid, type Model, type ReadOptions, type Reader } from "./types.js";
@@ -13,6 +15,23 @@ export function parseFqid(fqid: Fqid): { collection: string; id: number } {
   const match = /^([a-z](?:[a-z_]*[a-z])?)\/([1-9][0-9]*)$/.exec(String(fqid));
   if (!match) throw new DatabaseError(`Invalid fqid: ${String(fqid)}`, "invalid_request");
   return { collection: match[1]!, id: Number(match[2]) };
+}
+
+function filterFieldNames(filter: Filter, into: string[] = []): string[] {
+  if ("and_filter" in filter) filter.and_filter.forEach((part) => filterFieldNames(part, into));
+  else if ("or_filter" in filter) filter.or_filter.forEach((part) => filterFieldNames(part, into));
+  else if ("not_filter" in filter) filterFieldNames(filter.not_filter, into);
+  else into.push(filter.field);
+  return into;
+}
+
+const isTableColumn = (access: CollectionAccess, name: string) => access.fields.get(name)?.column === name;
+
+/** The table when it holds every field read or filtered on, else the view. */
+function source(access: CollectionAccess, selected: readonly FieldAccess[], filter?: Filter): string {
+  const fromTable =
+    selected.every((field) => field.column === field.name) && (!filter || filterFieldNames(filter).every((name) => isTableColumn(access, name)));
+  return quote(fromTable ? access.table : access.view);
 }
 
 export class SqlReader implements Reader {
@@ -49,7 +68,7 @@ export class SqlReader implements Reader {
     const possible = ids.filter((id) => id <= MAX_ID);
     for (let start = 0; start < possible.length; start += BATCH_SIZE) {
       const batch = possible.slice(start, start + BATCH_SIZE);
-      const sql = `SELECT ${selected.map((field) => field.select).join(", ")} FROM ${quote(access.view)} WHERE id = ANY($1::integer[])${this.lockClause(options)}`;
+      const sql = `SELECT ${selected.map((field) => field.select).join(", ")} FROM ${source(access, selected)} WHERE id = ANY($1::integer[])${this.lockClause(options)}`;
       for (const row of await this.run(sql, [batch])) {
         const model = rowToModel(row, selected);
         result.set(model.id as number, model);
@@ -63,7 +82,7 @@ export class SqlReader implements Reader {
     const selected = selectedFields(access, fields);
     const params = new SqlParams();
     const where = filter ? ` WHERE ${compileFilter(access, filter, params)}` : "";
-    const sql = `SELECT ${selected.map((field) => field.select).join(", ")} FROM ${quote(access.view)}${where} ORDER BY id${this.lockClause(options)}`;
+    const sql = `SELECT ${selected.map((field) => field.select).join(", ")} FROM ${filter ? source(access, selected, filter) : source(access, selected)}${where} ORDER BY id${this.lockClause(options)}`;
     const result = new Map<number, Model>();
     for (const row of await this.run(sql, params.values)) {
       const model = rowToModel(row, selected);
@@ -76,7 +95,7 @@ export class SqlReader implements Reader {
     const access = collectionAccess(collection);
     const params = new SqlParams();
     const rows = await this.run<{ count: number }>(
-      `SELECT count(*)::integer AS count FROM ${quote(access.view)} WHERE ${compileFilter(access, filter, params)}`,
+      `SELECT count(*)::integer AS count FROM ${source(access, [], filter)} WHERE ${compileFilter(access, filter, params)}`,
       params.values,
     );
     return rows[0]?.count ?? 0;
@@ -99,7 +118,7 @@ export class SqlReader implements Reader {
     const target = fieldAccess(access, field);
     const params = new SqlParams();
     const rows = await this.run<{ value: unknown }>(
-      `SELECT ${fn}(${quote(field)}) AS value FROM ${quote(access.view)} WHERE ${compileFilter(access, filter, params)}`,
+      `SELECT ${fn}(${quote(field)}) AS value FROM ${source(access, [target], filter)} WHERE ${compileFilter(access, filter, params)}`,
       params.values,
     );
     const value = rows[0]?.value;
