@@ -4,6 +4,7 @@
 import { DatabaseError, type Filter, type Model, type Reader, type ReadOptions } from "../../db/types.js";
 import { collectionOf, fqidOf, idOf } from "./fqid.js";
 import { filterFields, matchesFilter } from "./filter-match.js";
+import { StoredReads } from "./stored-reads.js";
 
 const DELETED = Symbol("deleted");
 type Entry = Model | typeof DELETED;
@@ -24,6 +25,12 @@ export class ChangeOverlay {
   private readonly created = new Set<string>();
   private readonly toBeDeleted = new Set<string>();
   private readonly toBeDeletedForProtected = new Set<string>();
+  private readonly resetListeners: Array<() => void> = [];
+
+  /** Called whenever the overlay is reset (the request wrote its changes). */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
+  }
 
   /** Merges fields into the cached model (replace: drop what was cached before). */
   apply(fqid: string, fields: Model, replace = false): void {
@@ -87,6 +94,7 @@ export class ChangeOverlay {
     this.created.clear();
     this.toBeDeleted.clear();
     this.toBeDeletedForProtected.clear();
+    for (const listener of this.resetListeners) listener();
   }
 
   private collection(name: string): Map<number, Entry> {
@@ -98,10 +106,15 @@ export class ChangeOverlay {
 
 /** Reads through the overlay into the transaction. Results contain only non-null fields (and id). */
 export class OverlayReader {
+  private readonly reads: StoredReads;
+
   constructor(
     readonly stored: Reader,
     readonly overlay: ChangeOverlay,
-  ) {}
+  ) {
+    this.reads = new StoredReads(stored);
+    overlay.onReset(() => this.reads.reset());
+  }
 
   async get(fqid: string, fields?: string[], options: GetOptions = {}): Promise<Model> {
     const entry = options.useChanges === false ? undefined : this.overlay.entry(fqid);
@@ -113,7 +126,7 @@ export class OverlayReader {
     const missing = entry && fields ? fields.filter((field) => !(field in entry)) : fields;
     let stored: Model | undefined = {};
     if (!entry || !missing || missing.length > 0) {
-      stored = await this.stored.get(fqid, missing, { lock: options.lock });
+      stored = (await this.reads.getMany(collectionOf(fqid), [idOf(fqid)], missing, { lock: options.lock })).get(idOf(fqid));
     }
     if (!stored && !entry) {
       if (options.optional) return {};
@@ -143,7 +156,7 @@ export class OverlayReader {
       missing.forEach((field) => dbFields.add(field));
     }
     if (fromDb.length > 0) {
-      const stored = await this.stored.getMany(collection, fromDb, [...dbFields], { lock: options.lock });
+      const stored = await this.reads.getMany(collection, fromDb, [...dbFields], { lock: options.lock });
       for (const id of fromDb) {
         const model = stored.get(id);
         if (!model) continue;
@@ -165,7 +178,7 @@ export class OverlayReader {
     const candidates = new Map(stored);
     const unread = changed.filter((id) => !candidates.has(id) && !this.overlay.isCreated(fqidOf(collection, id)));
     if (unread.length > 0) {
-      const more = await this.stored.getMany(collection, unread, needed, options);
+      const more = await this.reads.getMany(collection, unread, needed, options);
       for (const [id, model] of more) candidates.set(id, model);
     }
     for (const id of changed) {
