@@ -1,6 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -83,4 +83,19 @@ describe("first start", () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+});
+
+test("a fresh machine: the data folder and its parent do not exist yet (npm start in a new clone)", async () => {
+  const root = mkdtempSync(join(tmpdir(), "openslides-fresh-"));
+  const dataDir = join(root, "clone", ".openslides");
+  const server = await startServer({ env: { OPENSLIDES_DATA_DIR: dataDir, OPENSLIDES_DEVELOPMENT: "" } });
+  try {
+    const health = await new Client(server.url).get("/system/health");
+    assert.equal(health.status, 200);
+    assert.equal(health.body.database, "embedded");
+    assert.ok(existsSync(join(dataDir, "postgres", "PG_VERSION")));
+  } finally {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -211,6 +211,9 @@ async function ensureDatabase(address: EmbeddedServerAddress, options: EmbeddedS
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServerAddress> {
   const dataDir = resolve(options.dataDir);
   const binaries = postgresBinaries();
+  // On a fresh machine the data folder's parent (.openslides) does not exist yet; the choice of
+  // the server's user looks at who may enter it.
+  mkdirSync(dirname(dataDir), { recursive: true });
   const user = chooseServerUser(dataDir, join(binaries.binDir, "postgres"));
   await ensureInitialised(options, binaries, user);
   const deadline = Date.now() + START_TIMEOUT_MS;
