@@ -24,7 +24,9 @@ function h2cGet(url: string, path: string): Promise<{ status: number; body: stri
 describe("HTTP server", () => {
   let server: StartedServer;
   before(async () => {
-    server = await startServer({ env: { OPENSLIDES_COMPONENT_PORTS: "action,auth", ACTION_PORT: "0", AUTH_PORT: "0" } });
+    server = await startServer({
+      env: { OPENSLIDES_COMPONENT_PORTS: "action,auth", ACTION_PORT: "0", AUTH_PORT: "0", OPENSLIDES_MAX_BODY_BYTES: String(2 * 1024 * 1024) },
+    });
   });
   after(async () => {
     assert.equal(await server.stop(), 0, "SIGTERM ends the process with 0");
@@ -55,7 +57,7 @@ describe("HTTP server", () => {
 
   test("an oversized body is refused with 413 and the server keeps serving", async () => {
     const client = new Client(server.url);
-    const big = JSON.stringify([{ action: "topic.create", data: [{ meeting_id: 1, title: "x".repeat(11 * 1024 * 1024) }] }]);
+    const big = JSON.stringify([{ action: "topic.create", data: [{ meeting_id: 1, title: "x".repeat(3 * 1024 * 1024) }] }]);
     const answer = await client.post("/system/action/handle_request", big);
     assert.equal(answer.status, 413);
     assert.equal((await client.get("/system/health")).status, 200);
