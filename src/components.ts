@@ -9,6 +9,7 @@ import { createIccServices, iccRoutes } from "./icc/routes.js";
 import { presenterPortAliases, presenterRoutes } from "./presenter/routes.js";
 import type { Route } from "./http/types.js";
 import { clientRoutes } from "./client/routes.js";
+import { autoupdateRoutes, createAutoupdateService } from "./autoupdate/routes.js";
 
 export type ComponentRoutes = (app: AppContext) => Route[];
 
@@ -23,6 +24,7 @@ export const COMPONENTS: ComponentRoutes[] = [
     app.shutdownHooks.push(() => services.close());
     return iccRoutes(app, services);
   },
+  (app) => autoupdateRoutes(app, createAutoupdateService(app)),
   // Last: the client's files take every GET that no service route takes.
   clientRoutes,
 ];

@@ -1,0 +1,3 @@
+import { never, type CollectionRules } from "../rules.js";
+
+export const importPreview: CollectionRules = { A: never };

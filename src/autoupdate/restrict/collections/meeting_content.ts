@@ -1,0 +1,18 @@
+// Tags, topics and personal notes.
+import { idOf } from "../permissions.js";
+import { meetingIdOf, throughRelation, type CollectionRules } from "../rules.js";
+
+export const tag: CollectionRules = {
+  A: (rights, id) => rights.hasOrganizationLevel("can_manage_organization") || rights.canSeeMeeting(meetingIdOf(rights, "tag", id)),
+};
+
+export const topic: CollectionRules = { A: throughRelation("topic", "agenda_item_id", "agenda_item") };
+
+/** Only the note's own user, not even a superadmin. */
+export const personalNote: CollectionRules = {
+  A: (rights, id) => {
+    if (!rights.loggedIn) return false;
+    const meetingUser = idOf(rights.field("personal_note", id, "meeting_user_id"));
+    return meetingUser !== undefined && idOf(rights.field("meeting_user", meetingUser, "user_id")) === rights.userId;
+  },
+};
