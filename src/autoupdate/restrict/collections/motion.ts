@@ -4,7 +4,8 @@
 import { idList, idOf, type UserRights } from "../permissions.js";
 import { meetingIdOf, type CollectionRules, type See } from "../rules.js";
 
-function isSubmitter(rights: UserRights, motionId: number): boolean {
+/** The request user submitted the motion. */
+export function isSubmitter(rights: UserRights, motionId: number): boolean {
   if (!rights.loggedIn) return false;
   return idList(rights.field("motion", motionId, "submitter_ids")).some((submitter) => {
     const meetingUser = idOf(rights.field("motion_submitter", submitter, "meeting_user_id"));

@@ -2,6 +2,7 @@
 // sections, change recommendations, submitters, supporters, editors and working group speakers.
 import { idList, idOf, type UserRights } from "../permissions.js";
 import { meetingIdOf, throughRelation, withPermission, type CollectionRules, type See } from "../rules.js";
+import { isSubmitter } from "./motion.js";
 
 export const motionBlock: CollectionRules = {
   A: (rights, id) => {
@@ -32,14 +33,6 @@ export const motionChangeRecommendation: CollectionRules = {
   },
 };
 
-function isSubmitterOf(rights: UserRights, motionId: number): boolean {
-  if (!rights.loggedIn) return false;
-  return idList(rights.field("motion", motionId, "submitter_ids")).some((submitter) => {
-    const meetingUser = idOf(rights.field("motion_submitter", submitter, "meeting_user_id"));
-    return meetingUser !== undefined && idOf(rights.field("meeting_user", meetingUser, "user_id")) === rights.userId;
-  });
-}
-
 function sectionGroups(rights: UserRights, sectionId: number): number[] {
   return [...idList(rights.field("motion_comment_section", sectionId, "read_group_ids")), ...idList(rights.field("motion_comment_section", sectionId, "write_group_ids"))];
 }
@@ -50,7 +43,7 @@ export const motionComment: CollectionRules = {
     const motionId = idOf(rights.field("motion_comment", id, "motion_id"));
     if (sectionId === undefined || motionId === undefined || !see("motion", "C", motionId)) return false;
     if (rights.inAnyGroup(meetingIdOf(rights, "motion_comment", id), sectionGroups(rights, sectionId))) return true;
-    return rights.field("motion_comment_section", sectionId, "submitter_can_write") === true && isSubmitterOf(rights, motionId);
+    return rights.field("motion_comment_section", sectionId, "submitter_can_write") === true && isSubmitter(rights, motionId);
   },
 };
 
