@@ -116,3 +116,28 @@ function clientWith(url: string, credentials: Record<string, string>): Client {
   };
   return client;
 }
+
+export interface ActionSuite {
+  server: ActionServer;
+  admin: Client;
+  delegate: Client;
+  /** Sends one action with one data item as the given client. */
+  run(client: Client, action: string, data: Record<string, unknown>): Promise<Answer>;
+}
+
+/**
+ * Registers before/after hooks that start a server on the example data with the superadmin
+ * (admin/admin) and the delegate (a/delegate) logged in; the returned object is filled before the tests run.
+ */
+export function useActionSuite(hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void }): ActionSuite {
+  const suite = {
+    run: (client: Client, action: string, data: Record<string, unknown>) => client.post("/system/action/handle_request", [{ action, data: [data] }]),
+  } as ActionSuite;
+  hooks.before(async () => {
+    suite.server = await startActionServer();
+    suite.admin = await loggedInClient(suite.server.url, "admin", "admin");
+    suite.delegate = await loggedInClient(suite.server.url, "a", "delegate");
+  });
+  hooks.after(async () => suite.server?.close());
+  return suite;
+}
