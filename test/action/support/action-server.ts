@@ -27,11 +27,13 @@ export interface Answer {
   headers: Headers;
 }
 
-export async function startActionServer(env: Record<string, string> = {}): Promise<ActionServer> {
+export async function startActionServer(env: Record<string, string> = {}, options: { empty?: boolean } = {}): Promise<ActionServer> {
   const database = await openTestDatabase("external");
-  await loadExampleData(database.db);
-  const delegatePassword = await hashPassword("delegate");
-  await database.db.transaction((tx) => tx.write([{ type: "update", fqid: "user/2", fields: { password: delegatePassword } }]));
+  if (!options.empty) {
+    await loadExampleData(database.db);
+    const delegatePassword = await hashPassword("delegate");
+    await database.db.transaction((tx) => tx.write([{ type: "update", fqid: "user/2", fields: { password: delegatePassword } }]));
+  }
   const config = loadConfig({ OPENSLIDES_DEVELOPMENT: "1", OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT: "-1", ...env });
   const buses = createBuses({});
   const auth = createAuthContext({ keys: DEV_KEYS, cache: buses.cache, messageBus: buses.messageBus });
