@@ -90,18 +90,29 @@ const MEETING_COLLECTIONS = new Set([...collectionNames().filter((name) => getFi
 export interface CheckOptions {
   mode?: CheckMode;
   migrationMode?: MigrationMode;
+  /** Fill missing fields that have a default instead of reporting them. */
+  repair?: boolean;
+  /** With repair: fields dropped from every model of a collection before the check. */
+  fieldsToRemove?: Record<string, string[]>;
 }
+
+/** Motion fields that point to other meetings; a copied meeting does not keep them. */
+export const EXTERNAL_MOTION_FIELDS = ["origin_id", "origin_meeting_id", "derived_motion_ids", "all_origin_ids", "all_derived_motion_ids"];
 
 export class ModelsChecker {
   private readonly errors: string[] = [];
   private readonly allowed: ReadonlySet<string>;
   private readonly mode: CheckMode;
   private readonly migrationMode: MigrationMode;
+  private readonly repair: boolean;
+  private readonly fieldsToRemove: Record<string, string[]>;
 
   constructor(
     private readonly data: ModelsMap,
     options: CheckOptions = {},
   ) {
+    this.repair = Boolean(options.repair);
+    this.fieldsToRemove = options.fieldsToRemove ?? {};
     this.mode = options.mode ?? "all";
     this.migrationMode = options.migrationMode ?? "strict";
     this.allowed = this.mode === "all" ? new Set(collectionNames()) : MEETING_COLLECTIONS;
@@ -153,6 +164,7 @@ export class ModelsChecker {
   }
 
   private checkModel(collection: string, model: Model): void {
+    if (this.repair) for (const name of this.fieldsToRemove[collection] ?? []) delete model[name];
     if (this.checkFieldNames(collection, model)) return;
     this.checkTypes(collection, model);
     this.checkRelations(collection, model);
@@ -163,7 +175,11 @@ export class ModelsChecker {
   private checkFieldNames(collection: string, model: Model): boolean {
     const fields = fieldsOf(collection).filter((field) => !field.calculated);
     const known = new Set(fieldsOf(collection).map((field) => field.name));
-    const missing = fields.filter((field) => (field.required || field.default !== undefined) && field.name !== "sequential_number" && !(field.name in model));
+    let missing = fields.filter((field) => (field.required || field.default !== undefined) && field.name !== "sequential_number" && !(field.name in model));
+    if (this.repair) {
+      for (const field of missing) if (field.default !== undefined) model[field.name] = structuredClone(field.default);
+      missing = missing.filter((field) => field.default === undefined);
+    }
     let failed = false;
     if (missing.length > 0) {
       this.errors.push(`${collection}/${String(model.id)}: Missing fields ${missing.map((field) => field.name).join(", ")}`);

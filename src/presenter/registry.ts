@@ -11,6 +11,9 @@ import { getUsers } from "./presenters/get_users.js";
 import { searchUsers } from "./presenters/search_users.js";
 import { getMediafileContext } from "./presenters/get_mediafile_context.js";
 import { getUserRelatedModels } from "./presenters/get_user_related_models.js";
+import { exportMeetingPresenter } from "./presenters/export_meeting.js";
+import { checkDatabase } from "./presenters/check_database.js";
+import { checkDatabaseAll } from "./presenters/check_database_all.js";
 
 const PRESENTERS: readonly Presenter[] = [
   getValidTimezones,
@@ -24,6 +27,9 @@ const PRESENTERS: readonly Presenter[] = [
   searchUsers,
   getMediafileContext,
   getUserRelatedModels,
+  exportMeetingPresenter,
+  checkDatabase,
+  checkDatabaseAll,
 ];
 
 const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));
