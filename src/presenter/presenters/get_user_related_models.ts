@@ -2,7 +2,7 @@
 // meetings with their speakers, submitters, candidates), shown before deleting the user.
 import type { Database, Model } from "../../db/types.js";
 import { idsOf } from "../permissions.js";
-import { assertMayAlterUser } from "../scope-check.js";
+import { checkPermissionsForScope } from "../../permissions/index.js";
 import { ID_LIST_SCHEMA } from "../schemas.js";
 import type { Presenter } from "../types.js";
 
@@ -15,7 +15,7 @@ export const getUserRelatedModels: Presenter = {
     const users = await db.getMany("user", data.user_ids as number[], ["id", "organization_management_level", "meeting_user_ids", "committee_ids", "committee_management_ids"]);
     const result: Record<string, Record<string, unknown>> = {};
     for (const [id, user] of [...users].sort(([a], [b]) => a - b)) {
-      await assertMayAlterUser(db, userId, id);
+      await checkPermissionsForScope(db, userId, id);
       const related: Record<string, unknown> = {};
       if (user.organization_management_level) related.organization_management_level = user.organization_management_level;
       const committees = await committeesOf(db, user);
