@@ -9,6 +9,22 @@ import type { ActionContext, ActionDefinition, Instance } from "./types.js";
 
 type UpdateHook = (ctx: ActionContext, instance: Instance) => Promise<Instance>;
 
+const plainDeletes = new Map<string, ActionDefinition>();
+
+/**
+ * Collections whose own delete action is not written yet are still removed by a cascade (a
+ * meeting's polls, tags, categories, ...) with the generic mechanics: their relations are kept
+ * consistent and their own cascades run.
+ */
+function plainDeleteOf(collection: string): ActionDefinition {
+  let action = plainDeletes.get(collection);
+  if (!action) {
+    action = { name: `${collection}.delete`, collection, kind: "delete", visibility: "unregistered", schema: { type: "object" } };
+    plainDeletes.set(collection, action);
+  }
+  return action;
+}
+
 export async function deleteInstance(ctx: ActionContext, instance: Instance, updateInstance: UpdateHook): Promise<Instance> {
   const { overlay } = ctx.request;
   const collection = ctx.action.collection;
@@ -36,8 +52,7 @@ export async function deleteInstance(ctx: ActionContext, instance: Instance, upd
       for (const fqid of targets) {
         if (overlay.isToBeDeleted(fqid)) continue;
         const target = collectionOf(fqid);
-        const action = findAction(`${target}.delete`);
-        if (!action) throw new ActionError(`Can't cascade the delete action to ${target} since no delete action was found.`);
+        const action = findAction(`${target}.delete`) ?? plainDeleteOf(target);
         cascades.push({ fqid, action });
         overlay.markToBeDeletedForProtected(fqid);
       }
