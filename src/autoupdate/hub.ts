@@ -40,8 +40,10 @@ export class SubscriptionHub {
   }
 
   private index(listener: Listener): void {
-    this.unindex(listener);
     const keys = listener.subscription.hotKeys;
+    // Unchanged hot keys (the same set, e.g. of a shared result that did not move) stay indexed.
+    if (this.indexed.get(listener) === keys) return;
+    this.unindex(listener);
     for (const key of keys) {
       let listeners = this.byKey.get(key);
       if (!listeners) this.byKey.set(key, (listeners = new Set()));

@@ -30,18 +30,25 @@ async function multipartParts(req: HttpRequest, body: Buffer): Promise<string[]>
   }
 }
 
+function isMultipart(req: HttpRequest): boolean {
+  return String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/");
+}
+
+/** A long poll: the `longpolling` parameter or a multipart body (known before the body is read). */
+export function isLongPolling(req: HttpRequest): boolean {
+  return req.query.has("longpolling") || isMultipart(req);
+}
+
 export async function readAutoupdateRequest(req: HttpRequest): Promise<AutoupdateRequest> {
   const body = await req.body();
-  const contentType = String(req.headers["content-type"] ?? "");
-  const isMultipart = contentType.toLowerCase().startsWith("multipart/");
   const flags = {
     single: req.query.has("single"),
     compress: req.query.has("compress"),
-    longPolling: req.query.has("longpolling") || isMultipart,
+    longPolling: isLongPolling(req),
   };
   let keyBody: Buffer | string = body;
   let pollState: string | undefined;
-  if (isMultipart) {
+  if (isMultipart(req)) {
     const parts = await multipartParts(req, body);
     if (parts.length < 2) throw new AutoupdateError(400, "invalid_request", "Invalid request: long polling needs the request and the last state");
     keyBody = parts[0]!;

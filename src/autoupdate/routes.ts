@@ -8,12 +8,12 @@ import { openJsonLineStream, jsonLine } from "../http/stream.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { AutoupdateError, INTERNAL_ERROR_MESSAGE } from "./errors.js";
 import { decodePollState, encodePollState, fingerprint, sendPollAnswer } from "./long-polling.js";
-import { readAutoupdateRequest, type AutoupdateRequest } from "./request.js";
+import { isLongPolling, readAutoupdateRequest, type AutoupdateRequest } from "./request.js";
 import { AutoupdateService } from "./service.js";
 import { Subscription, UserDeletedError, type Delta } from "./subscription.js";
 import { connectionCountAnswer } from "./connection-count.js";
+import { compressingResponse } from "./compression.js";
 
-const HEARTBEAT_MS = 5 * 60 * 1000;
 const NO_STORE = "no-store, max-age=0";
 
 function errorOf(error: unknown, app: AppContext): AutoupdateError {
@@ -29,20 +29,40 @@ function sendError(res: HttpResponse, error: AutoupdateError): void {
   res.send(JSON.stringify(error.body), "application/json", error.status);
 }
 
-async function serve(app: AppContext, service: AutoupdateService, req: HttpRequest, res: HttpResponse, userId: number, request: AutoupdateRequest, countAs?: number) {
+/**
+ * Answers one request: a single line, a long poll or a stream. `done` is called once the request
+ * is over (for a stream: when it closes), which ends its connection count.
+ */
+async function serve(app: AppContext, service: AutoupdateService, req: HttpRequest, res: HttpResponse, userId: number, request: AutoupdateRequest, done: () => void) {
   await service.ready;
-  if (request.longPolling) return longPoll(service, req, res, userId, request, countAs);
-  const subscription = new Subscription(service.state, userId, request.requests);
-  const first = subscription.next();
+  const encode = request.compress ? await service.compressor() : undefined;
+  const line = (delta: Delta) => (encode ? encode(JSON.stringify(delta)) : jsonLine(delta));
+  // Subscriptions of the same user with the same request share their computed results.
+  const { shared, release } = service.results.acquire(userId, request.requests);
+  const finish = () => {
+    release();
+    done();
+  };
+  if (request.longPolling) return longPoll(service, req, res, request, new Subscription(shared, fingerprint), line).finally(finish);
+  const subscription = new Subscription(shared);
+  let first: Delta;
+  try {
+    first = subscription.next();
+  } catch (error) {
+    finish();
+    throw error;
+  }
   if (request.single) {
     res.header("Cache-Control", NO_STORE);
-    res.send(jsonLine(first), "application/octet-stream", 200);
+    res.send(line(first), "application/octet-stream", 200);
+    finish();
     return;
   }
-  const uncount = countAs === undefined ? () => undefined : service.countConnection("stream", countAs);
+  // The stream writer writes whole lines; with compression each data line is encoded on its way out.
+  if (encode) res.raw = compressingResponse(res.raw, encode);
   const stream = openJsonLineStream(req, res, {
     headers: { "Cache-Control": NO_STORE },
-    keepAliveMs: HEARTBEAT_MS,
+    keepAliveMs: service.settings.heartbeatMs,
     keepAlivePayload: "{}\n",
     merge: (pending, next) => ({ ...(pending as Delta), ...(next as Delta) }),
   });
@@ -57,18 +77,16 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
   });
   stream.onClose(() => {
     stop();
-    uncount();
+    finish();
   });
   return stream;
 }
 
-async function longPoll(service: AutoupdateService, req: HttpRequest, res: HttpResponse, userId: number, request: AutoupdateRequest, countAs?: number) {
-  const subscription = new Subscription(service.state, userId, request.requests, fingerprint);
+async function longPoll(service: AutoupdateService, req: HttpRequest, res: HttpResponse, request: AutoupdateRequest, subscription: Subscription, line: (delta: Delta) => string) {
   subscription.restoreSent(decodePollState(request.pollState));
-  const answer = (delta: Delta) => sendPollAnswer(res, jsonLine(delta).trimEnd(), encodePollState(subscription.sentValues()));
+  const answer = (delta: Delta) => sendPollAnswer(res, line(delta).trimEnd(), encodePollState(subscription.sentValues()));
   const first = subscription.next();
   if (Object.keys(first).length > 0 || request.pollState === undefined) return answer(first);
-  const uncount = countAs === undefined ? () => undefined : service.countConnection("longpolling", countAs);
   await new Promise<void>((resolve, reject) => {
     const stop = service.hub.add({
       subscription,
@@ -83,22 +101,26 @@ async function longPoll(service: AutoupdateService, req: HttpRequest, res: HttpR
       },
     });
     req.signal.addEventListener("abort", () => (stop(), resolve()), { once: true });
-  }).finally(uncount);
+  });
 }
 
 function handler(app: AppContext, service: AutoupdateService, identify: (req: HttpRequest, res: HttpResponse) => Promise<{ userId: number; count: boolean }>) {
   return async (req: HttpRequest, res: HttpResponse) => {
+    let done = () => {};
     try {
       if (req.method !== "GET" && req.method !== "POST") {
         throw new AutoupdateError(400, "invalid_request", "Invalid request: only GET or POST requests are supported");
       }
       const identity = await identify(req, res);
+      // Every authenticated request counts while it runs, single reads too (as upstream).
+      if (identity.count) done = service.counter.count(isLongPolling(req) ? "longpolling" : "stream", identity.userId);
       const request = await readAutoupdateRequest(req);
-      const stream = await serve(app, service, req, res, identity.userId, request, identity.count ? identity.userId : undefined);
+      const stream = await serve(app, service, req, res, identity.userId, request, done);
       if (stream && identity.count && identity.userId > 0) {
         app.auth.authenticator("go").sessionSignal({ userId: identity.userId }, req.signal).addEventListener("abort", () => stream.close(), { once: true });
       }
     } catch (error) {
+      done();
       if (res.sent) return;
       sendError(res, errorOf(error, app));
     }
@@ -137,7 +159,7 @@ export function autoupdateRoutes(app: AppContext, service: AutoupdateService): R
         try {
           const identity = await app.auth.authenticator("go").authenticate(req, res);
           await service.ready;
-          const answer = connectionCountAnswer(service, identity.userId);
+          const answer = await connectionCountAnswer(service, identity.userId);
           res.send(answer.body, "text/plain; charset=utf-8", answer.status);
         } catch (error) {
           if (!res.sent) sendError(res, errorOf(error, app));

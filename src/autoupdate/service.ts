@@ -1,22 +1,35 @@
 // The autoupdate component's shared parts: the in-memory state (loaded at start, fed by the
-// change feed), the hub that routes changes to subscriptions, and the connection counts.
+// change feed), the hub that routes changes to subscriptions, the connection counts (in Redis
+// when the deployment has one) and the line compressor.
 import type { AppContext } from "../app.js";
 import { openState, type LiveState } from "../state/state.js";
+import { loadLineCompressor, type LineEncoder } from "./compression.js";
+import { ConnectionCounter } from "./connection-count.js";
 import { SubscriptionHub } from "./hub.js";
+import { SharedResults } from "./shared-result.js";
+import { readAutoupdateSettings, type AutoupdateSettings } from "./settings.js";
 
-export type ConnectionKind = "stream" | "longpolling";
+export type { ConnectionKind } from "./connection-count.js";
 
 export class AutoupdateService {
-  private stateAndHub?: { state: LiveState; hub: SubscriptionHub };
+  private stateAndHub?: { state: LiveState; hub: SubscriptionHub; results: SharedResults };
   readonly ready: Promise<void>;
-  private readonly counts: Record<ConnectionKind, Map<number, number>> = { stream: new Map(), longpolling: new Map() };
+  readonly settings: AutoupdateSettings;
+  readonly counter: ConnectionCounter;
+  readonly log: (message: string, error?: unknown) => void;
 
-  constructor(app: AppContext) {
+  constructor(app: AppContext, settings: AutoupdateSettings = readAutoupdateSettings()) {
+    this.settings = settings;
+    this.log = (message, error) => app.log.error(`autoupdate: ${message}`, error);
+    const redis = app.buses.messageBus.kind === "redis" && settings.shareConnectionCounts ? app.buses.messageBus : undefined;
+    this.counter = new ConnectionCounter({ bus: redis, saveIntervalMs: settings.metricSaveIntervalMs, onError: this.log });
     this.ready = openState(app.db, { log: (message, error) => app.log.error(`autoupdate state: ${message}`, error) }).then((state) => {
-      this.stateAndHub = { state, hub: new SubscriptionHub(state) };
+      this.stateAndHub = { state, hub: new SubscriptionHub(state), results: new SharedResults(state) };
     });
     // A failed start is reported by the requests that wait for it.
     this.ready.catch((error) => app.log.error("autoupdate: the state could not be loaded", error));
+    // The client asks for compressed lines by default: have the codec ready for the first one.
+    this.compressor().catch(() => undefined);
   }
 
   get state(): LiveState {
@@ -27,25 +40,26 @@ export class AutoupdateService {
     return this.stateAndHub!.hub;
   }
 
-  /** Counts a running request of the user until the returned function is called. */
-  countConnection(kind: ConnectionKind, userId: number): () => void {
-    const counts = this.counts[kind];
-    counts.set(userId, (counts.get(userId) ?? 0) + 1);
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      const left = (counts.get(userId) ?? 1) - 1;
-      if (left > 0) counts.set(userId, left);
-      else counts.delete(userId);
-    };
+  /** The results shared by subscriptions of the same user and request. */
+  get results(): SharedResults {
+    return this.stateAndHub!.results;
   }
 
-  connectionCounts(): [Map<number, number>, Map<number, number>] {
-    return [this.counts.stream, this.counts.longpolling];
+  /**
+   * The encoder of compressed lines, or undefined when the codec cannot be loaded: the lines then
+   * go out plain, which the client accepts (it falls back to plain JSON).
+   */
+  async compressor(): Promise<LineEncoder | undefined> {
+    try {
+      return await loadLineCompressor();
+    } catch (error) {
+      this.log("zstd could not be loaded; sending uncompressed lines", error);
+      return undefined;
+    }
   }
 
   async close(): Promise<void> {
+    await this.counter.close();
     await this.ready.catch(() => undefined);
     this.stateAndHub?.hub.close();
     await this.stateAndHub?.state.close();

@@ -1,10 +1,12 @@
-// One client's key request kept up to date (spec autoupdate-and-streaming.md 2.2): computes the
-// visible values, the diff against what was sent last, and the keys whose change can alter the
-// result (requested keys, followed relations, everything the restricter read).
-import { createRestricter, restrictedSource, type StateReader } from "./restrict/index.js";
-import { expandKeys, type KeyRequest } from "./keys-builder/index.js";
+// One client's key request kept up to date (spec autoupdate-and-streaming.md 2.2): the diff of
+// the visible values against what was sent last, and the keys whose change can alter the result
+// (requested keys, followed relations, everything the restricter read). The values themselves
+// come from a SharedResult, computed once per state version for all subscriptions of the same
+// user and request (shared-result.ts).
+import type { KeyRequest } from "./keys-builder/index.js";
+import { SharedResult, type ComputedResult, type Delta, type VersionedReader } from "./shared-result.js";
 
-export type Delta = Record<string, unknown>;
+export type { Delta } from "./shared-result.js";
 
 export class UserDeletedError extends Error {
   constructor() {
@@ -12,48 +14,82 @@ export class UserDeletedError extends Error {
   }
 }
 
+const asJson = (json: string) => json;
+
+/** The changes from `from` (all of it sent) to `to`. */
+export function diffResults(from: ComputedResult, to: ComputedResult): Delta {
+  const delta: Delta = {};
+  for (const [key, entry] of to.values) {
+    if (from.values.get(key)?.json !== entry.json) delta[key] = entry.value;
+  }
+  // A key sent before and still requested but now absent or invisible goes out as null; keys
+  // no longer requested are dropped silently.
+  for (const key of from.values.keys()) {
+    if (!to.values.has(key) && to.requested.has(key)) delta[key] = null;
+  }
+  return delta;
+}
+
 export class Subscription {
-  /** key → fingerprint of the value last sent. */
-  private sent = new Map<string, string>();
+  /** Streams: what was sent is exactly this result's values (fingerprints are the JSON texts). */
+  private sentResult?: ComputedResult;
+  /** Otherwise: key → fingerprint of the value last sent. */
+  private sentPrints = new Map<string, string>();
   hotKeys: ReadonlySet<string> = new Set();
+  readonly userId: number;
 
   constructor(
-    private readonly state: StateReader,
-    readonly userId: number,
-    private readonly requests: readonly KeyRequest[],
+    private readonly shared: SharedResult,
     /** How a sent value is remembered: its JSON (streams) or a short hash of it (long polling). */
-    private readonly fingerprint: (json: string) => string = (json) => json,
-  ) {}
+    private readonly fingerprint: (json: string) => string = asJson,
+  ) {
+    this.userId = shared.userId;
+  }
 
-  /** Recomputes and returns what changed since the last call (everything visible on the first call). */
+  /** A subscription with a result of its own (not shared). */
+  static alone(state: VersionedReader, userId: number, requests: readonly KeyRequest[], fingerprint?: (json: string) => string): Subscription {
+    return new Subscription(new SharedResult(state, userId, requests), fingerprint);
+  }
+
+  /** Recomputes (if the state changed) and returns what changed since the last call (everything visible on the first call). */
   next(): Delta {
-    if (this.userId > 0 && !this.state.exists("user", this.userId)) throw new UserDeletedError();
-    const restricter = createRestricter(this.state, this.userId);
-    const expansion = expandKeys(this.requests, restrictedSource(restricter));
-    const values = restricter.restrict(expansion.keys);
+    const result = this.shared.result();
+    if (!result.userExists) throw new UserDeletedError();
+    this.hotKeys = result.hotKeys;
+    if (this.sentResult) {
+      const from = this.sentResult;
+      this.sentResult = result;
+      if (from === result) return {};
+      return this.shared.sharedStep(from.version, diffResults) ?? diffResults(from, result);
+    }
     const delta: Delta = {};
     const sent = new Map<string, string>();
-    for (const [key, value] of values) {
-      const print = this.fingerprint(JSON.stringify(value));
+    for (const [key, { value, json }] of result.values) {
+      const print = this.fingerprint(json);
       sent.set(key, print);
-      if (this.sent.get(key) !== print) delta[key] = value;
+      if (this.sentPrints.get(key) !== print) delta[key] = value;
     }
-    // A key sent before and still requested but now absent or invisible goes out as null; keys
-    // no longer requested are dropped silently.
-    for (const key of this.sent.keys()) {
-      if (!sent.has(key) && expansion.keys.has(key)) delta[key] = null;
+    for (const key of this.sentPrints.keys()) {
+      if (!sent.has(key) && result.requested.has(key)) delta[key] = null;
     }
-    this.sent = sent;
-    this.hotKeys = new Set([...expansion.keys, ...expansion.dependencies, ...restricter.dependencies]);
+    if (this.fingerprint === asJson) {
+      this.sentResult = result;
+      this.sentPrints = new Map();
+    } else {
+      this.sentPrints = sent;
+    }
     return delta;
   }
 
-  /** Restores what was sent from a long-polling state. */
+  /** Restores what was sent from a long-polling state (key → fingerprint). */
   restoreSent(sent: Map<string, string>): void {
-    this.sent = sent;
+    this.sentResult = undefined;
+    this.sentPrints = sent;
   }
 
+  /** Key → fingerprint of what was sent. */
   sentValues(): ReadonlyMap<string, string> {
-    return this.sent;
+    if (!this.sentResult) return this.sentPrints;
+    return new Map([...this.sentResult.values].map(([key, { json }]) => [key, this.fingerprint(json)]));
   }
 }

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, startTwoProcesses, type StartedServer } from "../support/server.js";
 import { Client } from "../support/http.js";
-import { loggedIn, openStream } from "./support.js";
+import { decodeCompressedLine, loggedIn, openStream } from "./support.js";
 
 async function single(server: StartedServer, client: Client | undefined, body: unknown, query = "") {
   const method = body === undefined ? "GET" : "POST";
@@ -149,6 +149,53 @@ describe("autoupdate on the example data", () => {
     } finally {
       stream.close();
     }
+  });
+
+  test("compressed answers (single, stream, long poll) decode to the same JSON as plain ones; errors stay plain", async () => {
+    const request = [
+      { collection: "meeting", ids: [1], fields: { name: null, topic_ids: { type: "relation-list", collection: "topic", fields: { title: null, agenda_item_id: null } } } },
+      { collection: "organization", ids: [1], fields: { name: null, description: null } },
+    ];
+    const plainSingle = await single(server, admin, request);
+    const compressedSingle = await single(server, admin, request, "&compress=1");
+    assert.equal(compressedSingle.status, 200);
+    assert.ok(compressedSingle.text.endsWith("\n"));
+    const decodedSingle = decodeCompressedLine(compressedSingle.text.slice(0, -1));
+    assert.ok(decodedSingle.endsWith("\n"), "the compressed frame holds the JSON and its line feed");
+    assert.deepEqual(JSON.parse(decodedSingle), plainSingle.body);
+    assert.ok(Object.keys(plainSingle.body).length > 3);
+    // compress=0 compresses too: presence is what counts.
+    const zero = await single(server, admin, request, "&compress=0");
+    assert.deepEqual(JSON.parse(decodeCompressedLine(zero.text.trimEnd())), plainSingle.body);
+
+    const plain = await openStream(server.url, admin, request);
+    const compressed = await openStream(server.url, admin, request, "?compress=1");
+    try {
+      assert.deepEqual(await compressed.next(), await plain.next());
+      const created = await admin.post("/system/action/handle_request", [{ action: "topic.create", data: [{ meeting_id: 1, title: "Compressed ünïcødé €" }] }]);
+      assert.equal(created.status, 200, created.text);
+      const plainUpdate = await plain.next();
+      const compressedUpdate = await compressed.next();
+      assert.deepEqual(compressedUpdate, plainUpdate);
+      assert.equal(compressedUpdate[`topic/${created.body.results[0][0].id}/title`], "Compressed ünïcødé €");
+    } finally {
+      plain.close();
+      compressed.close();
+    }
+
+    const badRequest = await admin.request("POST", "/system/autoupdate?single=1&compress=1", "[]");
+    assert.equal(badRequest.status, 400);
+    assert.deepEqual(badRequest.body, { error: { type: "SyntaxError", msg: "No data" } }, "errors are plain JSON");
+
+    const poll = async (query: string) => {
+      const form = new FormData();
+      form.append("request", JSON.stringify(request));
+      form.append("lastpolling", "null");
+      const response = await fetch(`${server.url}/system/autoupdate?longpolling=1${query}`, { method: "POST", headers: { authentication: admin.token!, cookie: admin.cookie! }, body: form });
+      assert.equal(response.status, 200);
+      return String((await response.formData()).get("data"));
+    };
+    assert.deepEqual(JSON.parse(decodeCompressedLine(await poll("&compress=1"))), JSON.parse(await poll("")));
   });
 
   test("long polling answers at once the first time, then when something changed", async () => {
