@@ -14,6 +14,7 @@ import { getUserRelatedModels } from "./presenters/get_user_related_models.js";
 import { exportMeetingPresenter } from "./presenters/export_meeting.js";
 import { checkDatabase } from "./presenters/check_database.js";
 import { checkDatabaseAll } from "./presenters/check_database_all.js";
+import { getUserEditable } from "./presenters/get_user_editable.js";
 
 const PRESENTERS: readonly Presenter[] = [
   getValidTimezones,
@@ -30,6 +31,7 @@ const PRESENTERS: readonly Presenter[] = [
   exportMeetingPresenter,
   checkDatabase,
   checkDatabaseAll,
+  getUserEditable,
 ];
 
 const BY_NAME = new Map(PRESENTERS.map((presenter) => [presenter.name, presenter]));

@@ -13,7 +13,17 @@ import {
   type UserScope,
 } from "../../permissions/index.js";
 import { ActionError, PermissionDeniedError } from "../errors.js";
-import type { ActionContext, Instance } from "../framework/types.js";
+import type { Model } from "../../db/types.js";
+import type { PermissionReader, PermissionReadOptions } from "../../permissions/index.js";
+import type { Instance } from "../framework/types.js";
+
+/** What the field rules need: an action's context, or the get_user_editable presenter's stand-in. */
+export interface UserRightsContext {
+  db: Omit<PermissionReader, "get"> & { get(fqid: string, fields: string[], options?: PermissionReadOptions): Promise<Model> };
+  userId: number;
+  internal: boolean;
+  action: { name: string };
+}
 
 export const FIELD_GROUPS: Record<string, readonly string[]> = {
   A: [
@@ -70,7 +80,7 @@ class RequestUserRights {
   private managedIds: number[] = [];
 
   constructor(
-    private readonly ctx: ActionContext,
+    private readonly ctx: UserRightsContext,
     readonly permission: string,
   ) {}
 
@@ -136,7 +146,7 @@ function lastOfSet(ids: Iterable<number>): number {
 class FieldGroupCheck {
   scope!: UserScope;
   constructor(
-    private readonly ctx: ActionContext,
+    private readonly ctx: UserRightsContext,
     private readonly rights: RequestUserRights,
     private readonly instance: Instance,
   ) {}
@@ -326,13 +336,13 @@ class FieldGroupCheck {
  * payload item; `permission` is the meeting permission of the action (user.can_manage /
  * user.can_update).
  */
-export async function checkUserFieldPermissions(ctx: ActionContext, instance: Instance, permission: string): Promise<void> {
+export async function checkUserFieldPermissions(ctx: UserRightsContext, instance: Instance, permission: string): Promise<void> {
   const rights = await new RequestUserRights(ctx, permission).load();
   await new FieldGroupCheck(ctx, rights, instance).run();
 }
 
 /** Only group I (home committee) of the field rules, used by user.update for external=true. */
-export async function checkHomeCommitteeRights(ctx: ActionContext, instance: Instance, permission: string): Promise<void> {
+export async function checkHomeCommitteeRights(ctx: UserRightsContext, instance: Instance, permission: string): Promise<void> {
   const rights = await new RequestUserRights(ctx, permission).load();
   await new FieldGroupCheck(ctx, rights, instance).checkI(["home_committee_id"]);
 }
