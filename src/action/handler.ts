@@ -7,7 +7,7 @@ import { fqidOf } from "./framework/fqid.js";
 import { collectionMeta, hasCollection } from "./framework/model-meta.js";
 import { performAction, type ActionOutcome } from "./framework/perform.js";
 import { findAction } from "./framework/registry.js";
-import { createRequestContext, type RequestContext } from "./framework/request.js";
+import { createRequestContext, type ActionSessions, type RequestContext } from "./framework/request.js";
 import type { ActionDefinition, Instance, ResultElement } from "./framework/types.js";
 import { compileValidator } from "./framework/validation.js";
 
@@ -31,6 +31,7 @@ export interface HandleOptions {
 export interface ActionHandlerDeps {
   db: Database;
   development: boolean;
+  sessions?: ActionSessions;
 }
 
 const validatePayload = compileValidator({
@@ -60,7 +61,7 @@ export class ActionHandler {
   async handleRequest(payload: unknown, userId: number, options: HandleOptions): Promise<ActionsResponse> {
     assertValidPayload(payload);
     const results = await inTransaction(this.deps.db, async (tx) => {
-      const request = createRequestContext(tx, userId, options.internal, this.deps.development);
+      const request = createRequestContext(tx, userId, options.internal, this.deps.development, this.deps.sessions);
       const results = options.atomic ? await this.runAtomically(request, payload) : await this.runSeparately(request, payload);
       for (const hook of request.onSuccess) await hook();
       return results;

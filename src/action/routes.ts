@@ -107,7 +107,11 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
     else userId = await authenticateRequest(app.auth, req, res);
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
     const atomic = mode === "internal" || !rawUrl.endsWith("handle_separately");
-    const handler = new ActionHandler({ db: app.db, development: app.config.development });
+    const handler = new ActionHandler({
+      db: app.db,
+      development: app.config.development,
+      sessions: { clearAllOfUser: (userId) => app.auth.sessions.removeAllOfUser(userId) },
+    });
     const response = await watchActionRequest(() => handler.handleRequest(payload, userId, { atomic, internal: mode === "internal" }), {
       db: app.db,
       timeoutSeconds: app.config.threadWatchTimeoutSeconds,

@@ -14,9 +14,22 @@ export interface RequestContext {
   readonly development: boolean;
   /** Run after every action succeeded, before the commit. */
   readonly onSuccess: Array<() => Promise<void> | void>;
+  /** The auth service's sessions, for actions that log users out (absent in bare test setups). */
+  readonly sessions?: ActionSessions;
 }
 
-export function createRequestContext(tx: Transaction, userId: number, internal: boolean, development: boolean): RequestContext {
+export interface ActionSessions {
+  /** Ends every session of the user (upstream clear_sessions_by_user_id / clear_all_sessions). */
+  clearAllOfUser(userId: number): Promise<void>;
+}
+
+export function createRequestContext(
+  tx: Transaction,
+  userId: number,
+  internal: boolean,
+  development: boolean,
+  sessions?: ActionSessions,
+): RequestContext {
   const overlay = new ChangeOverlay();
-  return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [] };
+  return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [], sessions };
 }

@@ -1,6 +1,7 @@
 // user.generate_new_password: a new random password becomes the default password and the
 // password (hashed); refused for SSO users. Scope rule with user.can_update.
 import { defineAction } from "../../framework/define.js";
+import { clearOwnSessionsIfOwnPassword } from "../../shared/session-clearing.js";
 import { updateSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { randomPassword, setPassword } from "../../shared/user-rules.js";
@@ -21,4 +22,5 @@ export default defineAction({
   skipArchivedMeetingCheck: true,
   checkPermissions: checkUserCanUpdate,
   updateInstance: generate,
+  onSuccess: clearOwnSessionsIfOwnPassword,
 });

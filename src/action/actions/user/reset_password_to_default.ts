@@ -2,6 +2,7 @@
 // refused for SSO users. Scope rule with user.can_update.
 import { hashPassword } from "../../../auth/passwords.js";
 import { defineAction } from "../../framework/define.js";
+import { clearOwnSessionsIfOwnPassword } from "../../shared/session-clearing.js";
 import { updateSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { ssoNoPasswordError } from "../../shared/user-rules.js";
@@ -23,4 +24,5 @@ export default defineAction({
   skipArchivedMeetingCheck: true,
   checkPermissions: checkUserCanUpdate,
   updateInstance: reset,
+  onSuccess: clearOwnSessionsIfOwnPassword,
 });

@@ -3,6 +3,7 @@
 // History "Password changed".
 import { checkPermissionsForScope } from "../../../permissions/index.js";
 import { defineAction } from "../../framework/define.js";
+import { clearOwnSessionsIfOwnPassword } from "../../shared/session-clearing.js";
 import { updateSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { setPassword } from "../../shared/user-rules.js";
@@ -20,4 +21,5 @@ export default defineAction({
   checkPermissions: checkUserCanUpdate,
   updateInstance: (ctx, instance) => setPassword(ctx, instance),
   history: "Password changed",
+  onSuccess: clearOwnSessionsIfOwnPassword,
 });

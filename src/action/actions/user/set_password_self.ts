@@ -3,6 +3,7 @@
 import { hashPassword, verifyPassword } from "../../../auth/passwords.js";
 import { ActionError, PermissionDeniedError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
+import { clearOwnSessionsIfOwnPassword } from "../../shared/session-clearing.js";
 import { itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { assertNotAnonymous, ssoNoPasswordError } from "../../shared/user-rules.js";
@@ -34,4 +35,5 @@ export default defineAction({
   skipArchivedMeetingCheck: true,
   checkPermissions: checkOwnPassword,
   updateInstance: changeOwnPassword,
+  onSuccess: clearOwnSessionsIfOwnPassword,
 });

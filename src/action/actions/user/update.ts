@@ -6,6 +6,7 @@
 import type { Filter } from "../../../db/types.js";
 import { ActionError, PermissionDeniedError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
+import { clearSessionsOnSuccess } from "../../shared/session-clearing.js";
 import { optionalIdSchema, updateSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { checkLockingStatus, deleteWaitingSpeakers, meetingUserFilter, removePresence } from "../../shared/meeting-user-rules.js";
@@ -130,9 +131,8 @@ async function updateUser(ctx: ActionContext, instance: Instance): Promise<Insta
     }
     if ("is_active" in instance && instance.is_active !== true) throw new PermissionDeniedError("A superadmin is not allowed to set himself inactive.");
   }
-  // Deactivation should also end the user's sessions (upstream auth.clear_sessions_by_user_id);
-  // the action framework has no handle on the auth service.
   if (instance.is_active && !user.is_active) await checkLimitOfUsers(ctx, 1);
+  if (instance.is_active === false && user.is_active) clearSessionsOnSuccess(ctx, userId);
   await checkGenderExists(ctx, instance);
   return instance;
 }
