@@ -3,14 +3,11 @@
 // entries and clocks, the list's coupled countdown, and the delegator restriction.
 import { delegatorRestrictedMeetings } from "./delegator-restriction.js";
 import type { Filter } from "../../db/types.js";
-import projectorCountdownUpdate from "../actions/projector_countdown/update.js";
+import { controlCountdown, type CountdownCommand } from "./countdown-control.js";
 import { ActionError } from "../errors.js";
-import { defineAction } from "../framework/define.js";
 import { hasPerm } from "../framework/permissions.js";
 import { findAction } from "../framework/registry.js";
-import { createSchema } from "../framework/schemas.js";
 import type { ActionContext, ActionDefinition, Instance } from "../framework/types.js";
-import { inferMeetingFrom, meetingOfReferencedModel } from "./inferred-meeting.js";
 
 export const SPEECH_STATES = {
   CONTRIBUTION: "contribution",
@@ -96,40 +93,10 @@ export function checkPointOfOrderFields(
   }
 }
 
-// structure_level_list_of_speakers.create as upstream has it; used only while the tree has no
-// registered structure_level_list_of_speakers.create (written by another family).
-const structureLevelListOfSpeakersCreateFallback = defineAction({
-  name: "structure_level_list_of_speakers.create",
-  collection: "structure_level_list_of_speakers",
-  kind: "create",
-  visibility: "unregistered",
-  schema: createSchema("structure_level_list_of_speakers", { required: ["structure_level_id", "list_of_speakers_id"], optional: ["initial_time"] }),
-  permission: "list_of_speakers.can_manage",
-  meetingOf: meetingOfReferencedModel("structure_level_list_of_speakers", "list_of_speakers_id"),
-  updateInstance: [
-    inferMeetingFrom("structure_level_list_of_speakers", "list_of_speakers_id"),
-    async (ctx, instance) => {
-      const meetingId = Number(instance.meeting_id);
-      const duplicate = await ctx.db.exists("structure_level_list_of_speakers", {
-        and_filter: [
-          { field: "structure_level_id", operator: "=", value: instance.structure_level_id },
-          { field: "list_of_speakers_id", operator: "=", value: instance.list_of_speakers_id },
-          { field: "meeting_id", operator: "=", value: meetingId },
-        ],
-      });
-      if (duplicate) throw new ActionError("(structure_level_id, list_of_speakers_id) must be unique.");
-      const meeting = await ctx.db.get(`meeting/${meetingId}`, ["list_of_speakers_default_structure_level_time"]);
-      const defaultTime = meeting.list_of_speakers_default_structure_level_time;
-      if (!defaultTime) throw new ActionError("Structure level countdowns are deactivated");
-      if (!("initial_time" in instance)) instance.initial_time = defaultTime;
-      instance.remaining_time = instance.initial_time;
-      return instance;
-    },
-  ],
-});
-
 function structureLevelListOfSpeakersCreate(): ActionDefinition {
-  return findAction("structure_level_list_of_speakers.create") ?? structureLevelListOfSpeakersCreateFallback;
+  const action = findAction("structure_level_list_of_speakers.create");
+  if (!action) throw new Error("structure_level_list_of_speakers.create is not registered");
+  return action;
 }
 
 /**
@@ -154,35 +121,6 @@ export async function handleStructureLevel(ctx: ActionContext, instance: Instanc
     }
   }
   instance.structure_level_list_of_speakers_id = entryId;
-}
-
-export type CountdownCommand = "start" | "stop" | "reset" | "restart";
-
-/** upstream CountdownControl.control_countdown, through projector_countdown.update. */
-async function controlCountdown(ctx: ActionContext, countdownId: number, command: CountdownCommand, defaultTime?: number): Promise<void> {
-  const countdown = await ctx.db.get(`projector_countdown/${countdownId}`, ["countdown_time", "default_time"]);
-  const base = Number(defaultTime ?? countdown.default_time ?? 0);
-  const current = Number(countdown.countdown_time ?? 0);
-  const now = Math.round(Date.now() / 1000);
-  let running: boolean;
-  let countdownTime: number;
-  switch (command) {
-    case "start":
-      [running, countdownTime] = [true, current + now];
-      break;
-    case "stop":
-      [running, countdownTime] = [false, current - now];
-      break;
-    case "reset":
-      [running, countdownTime] = [false, base];
-      break;
-    case "restart":
-      [running, countdownTime] = [true, base + now];
-      break;
-  }
-  const data: Instance = { id: countdownId, running, countdown_time: countdownTime };
-  if (defaultTime !== undefined) data.default_time = defaultTime;
-  await ctx.execute(projectorCountdownUpdate, [data]);
 }
 
 /** The meeting's list-of-speakers countdown, when it is coupled. */

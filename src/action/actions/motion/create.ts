@@ -7,13 +7,11 @@ import { hasPerm, MissingPermissionError } from "../../../permissions/index.js";
 import { ActionError, PermissionDeniedError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { fqidOf } from "../../framework/fqid.js";
-import { findAction } from "../../framework/registry.js";
-import type { ActionContext, ActionDefinition, Instance } from "../../framework/types.js";
+import type { ActionContext, Instance } from "../../framework/types.js";
 import { agendaCreationProperties, createAgendaItem } from "../../shared/agenda-item-creation.js";
 import { attachmentsToMeetingMediafiles } from "../../shared/attachments.js";
 import { checkPermAndDelegatorRestriction } from "../../shared/delegator-restriction.js";
 import { createListOfSpeakers } from "../../shared/list-of-speakers-creation.js";
-import { motionMeetingUserCreate } from "../../shared/motion-meeting-user.js";
 import {
   commonPayloadErrors,
   DIFF_VERSION_ERROR,
@@ -27,29 +25,8 @@ import {
 } from "../../shared/motion-rules.js";
 import { createSchema, idListSchema, numberStringJsonSchema, optionalIdSchema } from "../../validation/schemas.js";
 import motionSubmitterCreate from "../motion_submitter/create.js";
+import motionSupporterCreate from "../motion_supporter/create.js";
 
-/** Used when no motion_supporter.create is registered: the same rules as upstream's supporter create. */
-const fallbackSupporterCreate = motionMeetingUserCreate("motion_supporter", {
-  ignoreMeetingIfInternal: true,
-  withWeight: false,
-  visibility: "unregistered",
-  history: "Supporters changed",
-  updateInstance: [
-    async (ctx, instance) => {
-      const motion = await ctx.db.get(fqidOf("motion", Number(instance.motion_id)), ["meeting_id", "state_id"]);
-      const meetingId = Number(motion.meeting_id);
-      const meeting = await ctx.db.get(fqidOf("meeting", meetingId), ["motions_supporters_min_amount"]);
-      if (meeting.motions_supporters_min_amount === 0) throw new ActionError("Motion supporters system deactivated.");
-      if (!(await hasPerm(ctx.db, ctx.userId, "motion.can_manage_metadata", meetingId))) {
-        const state = await ctx.db.get(fqidOf("motion_state", Number(motion.state_id)), ["allow_support"]);
-        if (state.allow_support === false) throw new ActionError("The state does not allow support.");
-      }
-      return instance;
-    },
-  ],
-});
-
-const supporterCreate = (): ActionDefinition => findAction("motion_supporter.create") ?? fallbackSupporterCreate;
 
 /** Submitter and supporter ids leave the instance before it is stored; they are created after it. */
 const pendingMeetingUsers = new WeakMap<Instance, { submitters: number[]; supporters: number[] }>();
@@ -136,7 +113,7 @@ async function createSubmittersAndSupporters(ctx: ActionContext, instance: Insta
   }
   if (pending.supporters.length > 0) {
     await ctx.execute(
-      supporterCreate(),
+      motionSupporterCreate,
       pending.supporters.map((meetingUserId) => ({ motion_id: instance.id, meeting_user_id: meetingUserId })),
       { skipHistory: true },
     );

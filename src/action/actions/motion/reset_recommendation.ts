@@ -1,0 +1,15 @@
+// motion.reset_recommendation: recommendation_id := null and last_modified := now.
+// History "Recommendation reset".
+import { defineAction } from "../../framework/define.js";
+import { nowSeconds } from "../../shared/motion-rules.js";
+import { updateSchema } from "../../validation/schemas.js";
+
+export default defineAction({
+  name: "motion.reset_recommendation",
+  collection: "motion",
+  kind: "update",
+  schema: updateSchema("motion"),
+  permission: "motion.can_manage_metadata",
+  updateInstance: (_ctx, instance) => ({ ...instance, recommendation_id: null, last_modified: nowSeconds() }),
+  history: "Recommendation reset",
+});

@@ -1,0 +1,4 @@
+// motion_working_group_speaker.delete: plain delete (no history), permission motion.can_manage_metadata.
+import { motionMeetingUserDelete } from "../../shared/motion-meeting-user.js";
+
+export default motionMeetingUserDelete("motion_working_group_speaker");
