@@ -10,6 +10,8 @@ import { presenterPortAliases, presenterRoutes } from "./presenter/routes.js";
 import type { Route } from "./http/types.js";
 import { clientRoutes } from "./client/routes.js";
 import { autoupdateRoutes, createAutoupdateService } from "./autoupdate/routes.js";
+import { mediaRoutes } from "./media/routes.js";
+import { voteRoutes } from "./vote/routes.js";
 
 export type ComponentRoutes = (app: AppContext) => Route[];
 
@@ -25,6 +27,8 @@ export const COMPONENTS: ComponentRoutes[] = [
     return iccRoutes(app, services);
   },
   (app) => autoupdateRoutes(app, createAutoupdateService(app)),
+  (app) => mediaRoutes(app),
+  voteRoutes,
   // Last: the client's files take every GET that no service route takes.
   clientRoutes,
 ];
