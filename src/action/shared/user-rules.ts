@@ -205,3 +205,26 @@ export async function userUpdateHistory(ctx: ActionContext): Promise<Record<stri
   }
   return information;
 }
+
+/** The account fields of user.create and user.update payloads, in upstream's order. */
+export const USER_ACCOUNT_FIELDS = [
+  "title",
+  "username",
+  "pronoun",
+  "first_name",
+  "last_name",
+  "is_active",
+  "is_physical_person",
+  "default_password",
+  "can_change_own_password",
+  "gender_id",
+  "email",
+  "default_vote_weight",
+  "organization_management_level",
+  "committee_management_ids",
+  "is_demo_user",
+  "saml_id",
+  "member_number",
+  "external",
+  "home_committee_id",
+];

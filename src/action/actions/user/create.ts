@@ -4,6 +4,7 @@
 // limit, lock-out rules, email and gender checks. History "Account created". Result
 // {id, meeting_user_id?}.
 import { defineAction } from "../../framework/define.js";
+import { USER_ACCOUNT_FIELDS } from "../../shared/user-rules.js";
 import { createSchema, optionalIdSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { checkLockingStatus } from "../../shared/meeting-user-rules.js";
@@ -26,28 +27,6 @@ import {
   usernameBase,
 } from "../../shared/user-rules.js";
 import { ActionError } from "../../errors.js";
-
-export const USER_ACCOUNT_FIELDS = [
-  "title",
-  "username",
-  "pronoun",
-  "first_name",
-  "last_name",
-  "is_active",
-  "is_physical_person",
-  "default_password",
-  "can_change_own_password",
-  "gender_id",
-  "email",
-  "default_vote_weight",
-  "organization_management_level",
-  "committee_management_ids",
-  "is_demo_user",
-  "saml_id",
-  "member_number",
-  "external",
-  "home_committee_id",
-];
 
 interface Pending {
   meetingUserData?: Instance;

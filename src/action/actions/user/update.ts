@@ -6,6 +6,7 @@
 import type { Filter } from "../../../db/types.js";
 import { ActionError, PermissionDeniedError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
+import { USER_ACCOUNT_FIELDS } from "../../shared/user-rules.js";
 import { clearSessionsOnSuccess } from "../../shared/session-clearing.js";
 import { optionalIdSchema, updateSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
@@ -142,28 +143,7 @@ export default defineAction({
   collection: "user",
   kind: "update",
   schema: updateSchema("user", {
-    optional: [
-      "username",
-      "pronoun",
-      "title",
-      "first_name",
-      "last_name",
-      "is_active",
-      "is_physical_person",
-      "default_password",
-      "can_change_own_password",
-      "gender_id",
-      "email",
-      "default_vote_weight",
-      "organization_management_level",
-      "committee_management_ids",
-      "is_demo_user",
-      "saml_id",
-      "member_number",
-      "external",
-      "home_committee_id",
-      ...INTERNAL_ID_FIELDS,
-    ],
+    optional: [...USER_ACCOUNT_FIELDS, ...INTERNAL_ID_FIELDS],
     additionalOptional: { meeting_id: optionalIdSchema, ...MEETING_USER_TRANSFER_FIELDS },
   }),
   skipArchivedMeetingCheck: true,
