@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { verifyPassword } from "../../src/auth/passwords.js";
-import { useActionSuite, type Client } from "./support/action-server.js";
+import { loggedInClient, useActionSuite, type Client } from "./support/action-server.js";
 
 const suite = useActionSuite({ before, after });
 const run = (client: Client, action: string, data: Record<string, unknown>) => suite.run(client, action, data);
@@ -82,12 +82,18 @@ test("user.set_password_self: old password proven, can_change_own_password neede
   const answer = await run(suite.delegate, "user.set_password_self", { old_password: "delegate", new_password: "delegate2" });
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
   assert.ok(await verifyPassword("delegate2", (await get("user/2", ["password"])).password as string));
+  // Changing one's own password ends every session of the user (upstream ClearSessionsMixin).
+  const loggedOut = await run(suite.delegate, "user.set_password_self", { old_password: "delegate2", new_password: "delegate3" });
+  assert.equal(loggedOut.status, 400);
+  assert.equal(loggedOut.body.message, "The session is invalid");
+  suite.delegate = await loggedInClient(suite.server.url, "a", "delegate2");
   await write("user/2", { can_change_own_password: false });
   const denied = await run(suite.delegate, "user.set_password_self", { old_password: "delegate2", new_password: "delegate" });
   assert.equal(denied.status, 403);
   assert.equal(denied.body.message, "You cannot change your password.");
   await write("user/2", { can_change_own_password: true });
   assert.equal((await run(suite.delegate, "user.set_password_self", { old_password: "delegate2", new_password: "delegate" })).status, 200);
+  suite.delegate = await loggedInClient(suite.server.url, "a", "delegate");
 });
 
 test("user.set_present: toggles presence on both sides, history; self only when allowed", async () => {
