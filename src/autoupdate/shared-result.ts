@@ -11,13 +11,19 @@ import type { KeyRequest } from "./keys-builder/index.js";
 import { expandKeys } from "./keys-builder/index.js";
 import { createRestricter, restrictedSource } from "./restrict/index.js";
 import type { StateReader } from "./restrict/index.js";
+import { collectionDependency } from "./restrict/state-reader.js";
 
 export type Delta = Record<string, unknown>;
 
 export interface VersionedReader extends StateReader {
   /** Goes up with every change; equal versions mean equal data. */
   readonly version: number;
+  /** The keys changed after a version (undefined: too long ago, compute anew). */
+  changedKeysSince?(version: number): ReadonlySet<string> | undefined;
 }
+
+/** Above this many changed keys a full computation is cheaper than patching. */
+const MAX_PATCHED_KEYS = 2000;
 
 export interface ComputedResult {
   /** The state version the result was computed at. */
@@ -30,19 +36,55 @@ export interface ComputedResult {
   readonly requested: ReadonlySet<string>;
   /** The keys whose change can alter the result. */
   readonly hotKeys: ReadonlySet<string>;
+  /** The keys whose change can alter which keys are requested or visible (followed relations, what the restricter read). */
+  readonly structure: ReadonlySet<string>;
 }
 
 export function computeResult(state: VersionedReader, userId: number, requests: readonly KeyRequest[]): ComputedResult {
   const version = state.version;
   if (userId > 0 && !state.exists("user", userId)) {
-    return { version, userExists: false, values: new Map(), requested: new Set(), hotKeys: new Set([`user/${userId}/id`]) };
+    const hotKeys = new Set([`user/${userId}/id`]);
+    return { version, userExists: false, values: new Map(), requested: new Set(), hotKeys, structure: hotKeys };
   }
   const restricter = createRestricter(state, userId);
   const expansion = expandKeys(requests, restrictedSource(restricter));
   const values = new Map<string, { value: unknown; json: string }>();
   for (const [key, value] of restricter.restrict(expansion.keys)) values.set(key, { value, json: JSON.stringify(value) });
-  const hotKeys = new Set([...expansion.keys, ...expansion.dependencies, ...restricter.dependencies]);
-  return { version, userExists: true, values, requested: expansion.keys, hotKeys };
+  const structure = new Set([...expansion.dependencies, ...restricter.dependencies]);
+  const hotKeys = new Set([...expansion.keys, ...structure]);
+  return { version, userExists: true, values, requested: expansion.keys, hotKeys, structure };
+}
+
+/**
+ * The result at the state's version from an earlier one when only plain values changed: no
+ * followed relation, nothing the restricter read, nothing of the request user. Only the changed
+ * requested keys are restricted again; undefined when a full computation is needed.
+ */
+export function patchResult(state: VersionedReader, userId: number, previous: ComputedResult): ComputedResult | undefined {
+  const changed = state.changedKeysSince?.(previous.version);
+  if (!changed || changed.size > MAX_PATCHED_KEYS || !previous.userExists) return undefined;
+  const ownPrefix = `user/${userId}/`;
+  for (const key of changed) {
+    if (previous.structure.has(key) || key.startsWith(ownPrefix)) return undefined;
+    if (previous.structure.has(collectionDependency(key.slice(0, key.indexOf("/"))))) return undefined;
+  }
+  const touched = [...changed].filter((key) => previous.requested.has(key));
+  if (touched.length === 0) return { ...previous, version: state.version };
+  const restricter = createRestricter(state, userId);
+  const fresh = restricter.restrict(touched);
+  const values = new Map(previous.values);
+  for (const key of touched) {
+    const value = fresh.get(key);
+    if (value === undefined) values.delete(key);
+    else values.set(key, { value, json: JSON.stringify(value) });
+  }
+  let { structure, hotKeys } = previous;
+  const added = [...restricter.dependencies].filter((key) => !structure.has(key));
+  if (added.length > 0) {
+    structure = new Set([...structure, ...added]);
+    hotKeys = new Set([...hotKeys, ...added]);
+  }
+  return { version: state.version, userExists: true, values, requested: previous.requested, hotKeys, structure };
 }
 
 /** The result of one (user, request) for all subscriptions that share it. */
@@ -64,7 +106,7 @@ export class SharedResult {
     if (this.current?.version !== this.state.version) {
       // The step between two versions is only worth keeping when several subscribers share it.
       this.previous = this.users > 1 ? this.current : undefined;
-      const next = computeResult(this.state, this.userId, this.requests);
+      const next = (this.current && patchResult(this.state, this.userId, this.current)) ?? computeResult(this.state, this.userId, this.requests);
       // Keep the same set when the hot keys did not change, so the hub need not index them anew.
       const hotKeys = this.current && sameMembers(this.current.hotKeys, next.hotKeys) ? this.current.hotKeys : next.hotKeys;
       this.current = { ...next, hotKeys };

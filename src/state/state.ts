@@ -13,6 +13,9 @@ import { CollectionStore } from "./collection-store.js";
 import { FIELD_TABLES, type FieldTable } from "./fields.js";
 import { readAllIds, readModels, READ_BATCH_SIZE } from "./reads.js";
 
+/** How many changes changedKeysSince can look back. */
+const RECENT_CHANGES = 64;
+
 export interface StateChange {
   /** The state version after this change. */
   version: number;
@@ -61,6 +64,8 @@ export class LiveState {
   private readonly batchSize: number;
   private readonly log: (message: string, error?: unknown) => void;
   private currentVersion = 0;
+  /** The keys of the last changes, oldest first, for readers that catch up incrementally. */
+  private readonly recentChanges: StateChange[] = [];
   private loaded = false;
   private closed = false;
   private draining: Promise<void> | undefined;
@@ -79,6 +84,19 @@ export class LiveState {
   /** Increases by one with every applied change; tells a reader which state it computed from. */
   get version(): number {
     return this.currentVersion;
+  }
+
+  /**
+   * Every key that changed after `version`, or undefined when that is longer ago than the
+   * remembered changes reach.
+   */
+  changedKeysSince(version: number): ReadonlySet<string> | undefined {
+    if (version === this.currentVersion) return new Set();
+    const first = this.recentChanges[0];
+    if (!first || first.version > version + 1) return undefined;
+    const keys = new Set<string>();
+    for (const change of this.recentChanges) if (change.version > version) for (const key of change.keys) keys.add(key);
+    return keys;
   }
 
   /** The model with its present fields; frozen, shared with other readers. */
@@ -257,6 +275,8 @@ export class LiveState {
   private publish(xactIds: readonly string[], keys: ReadonlySet<string>): void {
     this.currentVersion++;
     const change: StateChange = { version: this.currentVersion, xactIds, keys };
+    this.recentChanges.push(change);
+    if (this.recentChanges.length > RECENT_CHANGES) this.recentChanges.shift();
     for (const listener of [...this.listeners]) {
       try {
         listener(change);

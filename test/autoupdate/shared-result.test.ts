@@ -136,3 +136,40 @@ describe("compressed lines and settings", () => {
     assert.throws(() => readAutoupdateSettings({ METRIC_SAVE_INTERVAL: "often" }), /METRIC_SAVE_INTERVAL/);
   });
 });
+
+/** The stub state with the change log the live state keeps. */
+class LoggingState extends StubState {
+  readonly log: Array<{ version: number; key: string }> = [];
+  override set(key: string, value: unknown): void {
+    super.set(key, value);
+    this.log.push({ version: this.version, key });
+  }
+  changedKeysSince(version: number): ReadonlySet<string> | undefined {
+    return new Set(this.log.filter((entry) => entry.version > version).map((entry) => entry.key));
+  }
+}
+
+describe("patched results", () => {
+  test("a changed plain value is restricted again alone; the result equals a full computation", async () => {
+    const { computeResult } = await import("../../src/autoupdate/shared-result.js");
+    const state = new LoggingState();
+    const subscription = Subscription.alone(state, 1, parseKeyRequests(REQUEST));
+    subscription.next();
+    const readsBefore = state.reads;
+    state.set("organization/1/description", "Second");
+    assert.deepEqual(subscription.next(), { "organization/1/description": "Second" });
+    assert.ok(state.reads - readsBefore < 10, `only the changed key is read again (${state.reads - readsBefore} reads)`);
+    state.set("organization/1/description", undefined);
+    assert.deepEqual(subscription.next(), { "organization/1/description": null });
+    const full = computeResult(state, 1, parseKeyRequests(REQUEST));
+    assert.deepEqual([...full.values.keys()], ["organization/1/name"]);
+  });
+
+  test("a change of something the restricter read (the request user) computes everything anew", () => {
+    const state = new LoggingState();
+    const subscription = Subscription.alone(state, 1, parseKeyRequests(REQUEST));
+    subscription.next();
+    state.set("user/1/id", undefined);
+    assert.throws(() => subscription.next(), /does not exist anymore/);
+  });
+});
