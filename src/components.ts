@@ -12,6 +12,8 @@ import { clientRoutes } from "./client/routes.js";
 import { autoupdateRoutes, createAutoupdateService } from "./autoupdate/routes.js";
 import { mediaRoutes } from "./media/routes.js";
 import { voteRoutes } from "./vote/routes.js";
+import { projectorRoutes } from "./projector/routes.js";
+import { createSearchService, searchRoutes } from "./search/routes.js";
 
 export type ComponentRoutes = (app: AppContext) => Route[];
 
@@ -26,7 +28,7 @@ export const COMPONENTS: ComponentRoutes[] = [
     app.shutdownHooks.push(() => services.close());
     return iccRoutes(app, services);
   },
-  (app) => autoupdateRoutes(app, createAutoupdateService(app)),
+  (app) => ((service) => [...autoupdateRoutes(app, service), ...projectorRoutes(app, service), ...searchRoutes(app, createSearchService(service))])(createAutoupdateService(app)),
   (app) => mediaRoutes(app),
   voteRoutes,
   // Last: the client's files take every GET that no service route takes.
