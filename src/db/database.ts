@@ -5,7 +5,7 @@ import type { SqlEngine } from "./engine/engine.js";
 import { openEmbeddedEngine } from "./engine/embedded-engine.js";
 import { PostgresEngine, postgresTarget } from "./engine/postgres-engine.js";
 import { ChangeFeed } from "./change-feed.js";
-import { isSerializationFailure, mapDatabaseError } from "./errors.js";
+import { isSerializationFailure, isUniqueViolation, mapDatabaseError } from "./errors.js";
 import { SqlReader } from "./reader.js";
 import { ensureSchema } from "./schema.js";
 import { SqlWriter } from "./writer.js";
@@ -41,6 +41,9 @@ function isEngineError(error: unknown): boolean {
   return !(error instanceof DatabaseError) && typeof (error as { code?: unknown } | null)?.code === "string" && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
 }
 
+/** Attempts after unique violations (see transaction). */
+const UNIQUE_VIOLATION_RETRIES = 8;
+
 export class SqlDatabase extends SqlReader implements Database {
   private constructor(
     readonly engine: SqlEngine,
@@ -64,10 +67,18 @@ export class SqlDatabase extends SqlReader implements Database {
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, uniqueAttempt = 0; ; attempt++) {
       try {
         return await this.engine.withTransaction((session) => fn(new TransactionImpl(session)));
       } catch (error) {
+        if (isUniqueViolation(error) && uniqueAttempt < UNIQUE_VIOLATION_RETRIES) {
+          // Likely a concurrent twin (same number, same name) committed first: try again on a
+          // fresh snapshot, after a short random pause that spreads the twins. A real duplicate
+          // fails the same way every time and is reported after the last attempt.
+          uniqueAttempt++;
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 45));
+          continue;
+        }
         if (!isSerializationFailure(error)) throw isEngineError(error) ? mapDatabaseError(error) : error;
         if (attempt >= this.options.maxRetries) throw new DatabaseError(CONFLICT_MESSAGE, "serialization");
         await new Promise((resolve) => setTimeout(resolve, this.options.retryPauseMs));

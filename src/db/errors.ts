@@ -67,8 +67,10 @@ export function mapDatabaseError(error: unknown, fqid?: string): DatabaseError {
       const missing = missingReference(pgError.detail);
       return new DatabaseError(missing ? `Model '${missing}' does not exist.` : message, "model_does_not_exist");
     }
-    case "23505":
-      return uniqueViolation(pgError, fqid);
+    case "23505": {
+      const unique = uniqueViolation(pgError, fqid);
+      return new DatabaseError(unique.message, unique.kind, "23505");
+    }
     case "23502":
       return new DatabaseError(`Missing fields '${pgError.column ?? quotedName(message)}' in '${subject}'. Ooopsy Daisy! ${message}`, "invalid_format");
     case "42804":
@@ -93,6 +95,15 @@ export function mapDatabaseError(error: unknown, fqid?: string): DatabaseError {
     default:
       return new DatabaseError(message, "other");
   }
+}
+
+/**
+ * A unique violation can come from a concurrent transaction that committed after this one's
+ * snapshot was taken (two motions numbered alike at the same moment); a fresh attempt sees it.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof DatabaseError) return error.sqlState === "23505";
+  return (error as PgErrorLike | undefined)?.code === "23505";
 }
 
 export function isSerializationFailure(error: unknown): boolean {

@@ -101,6 +101,8 @@ export class DatabaseError extends Error {
   constructor(
     message: string,
     readonly kind: "model_does_not_exist" | "model_exists" | "invalid_format" | "invalid_request" | "serialization" | "constraint" | "other" = "other",
+    /** PostgreSQL's SQLSTATE when the error came from the database. */
+    readonly sqlState?: string,
   ) {
     super(message);
   }
