@@ -42,7 +42,9 @@ const isFqid = (value: unknown) => typeof value === "string" && FQID.test(value)
 
 function isJson(value: unknown, root = true): boolean {
   if (value === null) return true;
-  if (typeof value === "number" || typeof value === "string") return !root;
+  // Upstream matches int() | str(), and a Python bool is an int: nested booleans are allowed
+  // (poll.entitled_users_at_stop holds {voted, present, ...}).
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return !root;
   if (Array.isArray(value)) return value.every((entry) => isJson(entry, false));
   if (typeof value === "object") return Object.values(value as object).every((entry) => isJson(entry, false));
   return false;

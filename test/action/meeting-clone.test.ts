@@ -175,3 +175,24 @@ test("meeting.clone: own files are copied (with their data), organization files 
   const shared = await suite.server.db.filter("meeting_mediafile", { field: "meeting_id", operator: "=", value: id }, ["mediafile_id"]);
   assert.ok([...shared.values()].some((model) => model.mediafile_id === 20));
 });
+
+test("meeting.clone: a stopped named poll (entitled_users_at_stop with booleans) is copied", async () => {
+  // Seen in the official client: cloning after a vote answered "poll/6/entitled_users_at_stop:
+  // Type error: Type is not JSONField" because the checker refused nested booleans.
+  const created = await run(suite.admin, "poll.create", {
+    meeting_id: 1, title: "Clone vote", type: "named", pollmethod: "YNA", onehundred_percent_base: "YNA", backend: "fast",
+    content_object_id: "motion/1", options: [{ content_object_id: "motion/1" }], entitled_group_ids: [2],
+  });
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  const pollId = created.body.results[0][0].id as number;
+  assert.equal((await run(suite.admin, "poll.start", { id: pollId })).status, 200);
+  const stopped = await run(suite.admin, "poll.stop", { id: pollId });
+  assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
+  const atStop = (await suite.server.db.get(`poll/${pollId}`, ["entitled_users_at_stop"]))?.entitled_users_at_stop as Record<string, unknown>[];
+  assert.ok(atStop.length > 0 && typeof atStop[0]!.voted === "boolean");
+  const answer = await run(suite.admin, "meeting.clone", { meeting_id: 1 });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const copies = await suite.server.db.filter("poll", { field: "meeting_id", operator: "=", value: answer.body.results[0][0].id }, ["title", "entitled_users_at_stop"]);
+  const copy = [...copies.values()].find((model) => model.title === "Clone vote");
+  assert.deepEqual(copy?.entitled_users_at_stop, atStop);
+});
