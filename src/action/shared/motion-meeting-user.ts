@@ -8,6 +8,7 @@ import { defineAction } from "../framework/define.js";
 import { fqidOf } from "../framework/fqid.js";
 import type { ActionContext, ActionDefinition, ActionVisibility, HistoryInformation, Instance } from "../framework/types.js";
 import { createSchema, deleteSchema, linearSortSchema } from "../validation/schemas.js";
+import { sortLinear } from "./linear-sort.js";
 import { assertBelongsToMeeting } from "./belongs-to-meeting.js";
 import { inferMeetingFrom, meetingOfReferencedModel } from "./inferred-meeting.js";
 import { nextWeight } from "./weight.js";
@@ -101,22 +102,12 @@ export function motionMeetingUserSort(collection: string, idsField: string): Act
     instances: async (ctx, data) => {
       const [item] = data;
       const meetingId = await ctx.meetingIdOf(item!);
-      const existing = await ctx.db.filter(
-        collection,
-        {
-          and_filter: [
-            { field: "motion_id", operator: "=", value: item!.motion_id },
-            { field: "meeting_id", operator: "=", value: meetingId },
-          ],
-        },
-        ["id"],
-      );
-      const given = item![idsField] as number[];
-      for (const id of given) {
-        if (!existing.has(id)) throw new ActionError(`${collection} sorting failed, because element ${collection}/${id} doesn't exist.`);
-      }
-      if (given.length !== existing.size) throw new ActionError(`${collection} sorting failed, because some elements were not included in the call.`);
-      return given.map((id, index) => ({ id, weight: index + 1 }));
+      return sortLinear(ctx, collection, item![idsField] as number[], {
+        and_filter: [
+          { field: "motion_id", operator: "=", value: item!.motion_id },
+          { field: "meeting_id", operator: "=", value: meetingId },
+        ],
+      });
     },
   });
 }

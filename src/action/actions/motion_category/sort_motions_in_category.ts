@@ -2,7 +2,8 @@
 // their new order get category_weight 1..n. The permission is checked in the category's meeting. One data item.
 import { defineAction } from "../../framework/define.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { linearSortPayloadSchema, sortLinear } from "../../shared/linear-sort.js";
+import { sortLinear } from "../../shared/linear-sort.js";
+import { linearSortSchema } from "../../validation/schemas.js";
 
 async function sortMotions(ctx: ActionContext, data: Instance[]): Promise<Instance[]> {
   const [item] = data;
@@ -25,7 +26,7 @@ export default defineAction({
   name: "motion_category.sort_motions_in_category",
   collection: "motion",
   kind: "update",
-  schema: linearSortPayloadSchema("motion", "motion_ids", "id"),
+  schema: linearSortSchema("motion", "motion_ids", "id"),
   singular: true,
   permission: "motion.can_manage",
   meetingOf: { collection: "motion_category", idField: "id" },

@@ -2,7 +2,8 @@
 // get weights 1..n. One data item.
 import { defineAction } from "../../framework/define.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { linearSortPayloadSchema, sortLinear } from "../../shared/linear-sort.js";
+import { sortLinear } from "../../shared/linear-sort.js";
+import { linearSortSchema } from "../../validation/schemas.js";
 
 async function sortSections(ctx: ActionContext, data: Instance[]): Promise<Instance[]> {
   const [item] = data;
@@ -17,7 +18,7 @@ export default defineAction({
   name: "motion_comment_section.sort",
   collection: "motion_comment_section",
   kind: "update",
-  schema: linearSortPayloadSchema("motion_comment_section", "motion_comment_section_ids"),
+  schema: linearSortSchema("motion_comment_section", "motion_comment_section_ids"),
   singular: true,
   permission: "motion.can_manage",
   instances: sortSections,

@@ -1,9 +1,9 @@
 // speaker.sort: the given ids must be exactly the list's waiting speakers (not yet begun); they
 // get the weights 1..n in the given order.
-import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { idListSchema, itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
+import { weightsInOrder } from "../../shared/linear-sort.js";
 import { speakersOfList } from "../../shared/speaker-rules.js";
 
 async function sortWaitingSpeakers(ctx: ActionContext, data: Instance[]): Promise<Instance[]> {
@@ -12,12 +12,7 @@ async function sortWaitingSpeakers(ctx: ActionContext, data: Instance[]): Promis
   const meetingId = await ctx.meetingIdOf(item);
   const speakers = await speakersOfList(ctx, listId, ["begin_time", "meeting_id"]);
   const waiting = new Set([...speakers.values()].filter((speaker) => speaker.begin_time === undefined && speaker.meeting_id === meetingId).map((speaker) => Number(speaker.id)));
-  const ids = item.speaker_ids as number[];
-  for (const id of ids) {
-    if (!waiting.has(id)) throw new ActionError(`speaker sorting failed, because element speaker/${id} doesn't exist.`);
-  }
-  if (ids.length !== waiting.size) throw new ActionError("speaker sorting failed, because some elements were not included in the call.");
-  return ids.map((id, index) => ({ id, weight: index + 1 }));
+  return weightsInOrder("speaker", item.speaker_ids as number[], waiting);
 }
 
 export default defineAction({
