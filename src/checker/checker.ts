@@ -87,7 +87,8 @@ function requiredButEmpty(field: FieldDefinition, value: unknown): boolean {
   return !value || (Array.isArray(value) && value.length === 0);
 }
 
-const MEETING_COLLECTIONS = new Set([...collectionNames().filter((name) => getField(name, "meeting_id")), "meeting", "user", "mediafile"]);
+/** The collections a meeting export may hold (upstream Checker.allowed_collections outside mode all). */
+export const MEETING_COLLECTIONS: ReadonlySet<string> = new Set([...collectionNames().filter((name) => getField(name, "meeting_id")), "meeting", "user", "mediafile"]);
 
 export interface CheckOptions {
   mode?: CheckMode;

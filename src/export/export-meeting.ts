@@ -1,7 +1,7 @@
 // A meeting as a models map (the format meeting.import and organization.initial_import read):
 // the meeting, every model its cascading relation lists hold, and the users involved, with
 // history fields and back-relation views left out. Read from the stored state only.
-import type { Database, Model } from "../db/types.js";
+import type { Filter, Model } from "../db/types.js";
 import { MIGRATION_INDEX } from "../db/schema.js";
 import { STORAGE } from "../meta/generated/storage.js";
 import { fieldsOf, getField, relationTarget, type FieldDefinition } from "../meta/registry.js";
@@ -22,6 +22,13 @@ const USER_LIMITED_LISTS: Array<[collection: string, field: string]> = [
   ["poll_candidate", "poll_candidate_ids"],
   ["vote", "delegated_vote_ids"],
 ];
+
+/** What the export reads: the database, or an action's reader through its request's changes. */
+export interface ExportReader {
+  get(fqid: string, fields: string[]): Promise<Model | undefined>;
+  getMany(collection: string, ids: number[], fields: string[]): Promise<Map<number, Model>>;
+  filter(collection: string, filter: Filter | undefined, fields: string[]): Promise<Map<number, Model>>;
+}
 
 export type ExportData = { _migration_index: number } & Record<string, Record<string, Model> | number>;
 
@@ -62,7 +69,7 @@ function byId(models: Map<number, Model>, drop: string[] = []): Record<string, M
   return Object.fromEntries([...models].sort(([a], [b]) => a - b).map(([id, model]) => [String(id), withoutEmpty(model, drop)]));
 }
 
-export async function exportMeeting(db: Database, meetingId: number, options: ExportOptions = {}): Promise<ExportData> {
+export async function exportMeeting(db: ExportReader, meetingId: number, options: ExportOptions = {}): Promise<ExportData> {
   const meetingFields = exportFields("meeting").filter((name) => !FORBIDDEN_FIELDS.includes(name));
   const meeting = await db.get(`meeting/${meetingId}`, meetingFields);
   if (!meeting) throw new Error(`Model 'meeting/${meetingId}' does not exist.`);
@@ -85,7 +92,7 @@ export async function exportMeeting(db: Database, meetingId: number, options: Ex
 }
 
 /** Meeting mediafiles of published organization files point outside: bring those files and their folder trees. */
-async function addPublishedMediafiles(db: Database, loaded: Map<string, Map<number, Model>>): Promise<void> {
+async function addPublishedMediafiles(db: ExportReader, loaded: Map<string, Map<number, Model>>): Promise<void> {
   const mediafiles = loaded.get("mediafile") ?? new Map<number, Model>();
   const meetingMediafiles = loaded.get("meeting_mediafile") ?? new Map<number, Model>();
   const foreign = [...meetingMediafiles].filter(([, model]) => !mediafiles.has(Number(model.mediafile_id)));
@@ -152,7 +159,7 @@ function collectUserIds(exported: ExportData, meeting: Model): Set<number> {
   return userIds;
 }
 
-async function addUsers(db: Database, exported: ExportData, meetingId: number, userIds: Set<number>, internalTarget: boolean): Promise<void> {
+async function addUsers(db: ExportReader, exported: ExportData, meetingId: number, userIds: Set<number>, internalTarget: boolean): Promise<void> {
   if (userIds.size === 0) return;
   const users = await db.getMany("user", [...userIds], exportFields("user"));
   const genders = internalTarget ? new Map<number, Model>() : await db.filter("gender", undefined, ["name"]);

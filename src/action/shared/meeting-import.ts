@@ -3,10 +3,11 @@
 // inside the data is rewritten to the new ids, and the result becomes create events; relations
 // pointing out of the data (committee, organization, tags, existing users, genders, organization
 // mediafiles) are maintained on the other side with the framework's relation maintenance.
-import { CheckError, checkModels, type CheckOptions } from "../../checker/checker.js";
-import type { Database, Model, WriteEvent } from "../../db/types.js";
+import { CheckError, checkModels, MEETING_COLLECTIONS, type CheckOptions } from "../../checker/checker.js";
+import type { Model, WriteEvent } from "../../db/types.js";
+import type { ExportReader } from "../../export/export-meeting.js";
 import { STORAGE } from "../../meta/generated/storage.js";
-import { collectionNames, fieldsOf, getField, isGeneric, relationTarget } from "../../meta/registry.js";
+import { fieldsOf, getField, isGeneric, relationTarget } from "../../meta/registry.js";
 import { ActionError } from "../errors.js";
 import { relationUpdates } from "../framework/relations.js";
 import type { ActionContext } from "../framework/types.js";
@@ -16,12 +17,7 @@ export type MeetingJson = Record<string, Record<string, Model>> & { _migration_i
 export type ReplaceMap = Map<string, Map<number, number>>;
 
 /** The collections the checker allows in a meeting export (upstream Checker.allowed_collections). */
-export const MEETING_IMPORT_COLLECTIONS: ReadonlySet<string> = new Set([
-  ...collectionNames().filter((name) => getField(name, "meeting_id")),
-  "meeting",
-  "user",
-  "mediafile",
-]);
+export const MEETING_IMPORT_COLLECTIONS = MEETING_COLLECTIONS;
 
 const EXTENSION_REFERENCE = /\[([a-z](?:[a-z_]+[a-z]+)?)\/([1-9][0-9]*)\]/g;
 
@@ -214,10 +210,13 @@ export async function emitImportEvents(ctx: ActionContext, json: MeetingJson, cr
 }
 
 /** The stored state as the export reads it, through this request's changes. */
-export function overlayDatabase(ctx: ActionContext): Database {
+export function overlayDatabase(ctx: ActionContext): ExportReader {
   return {
-    get: (fqid: string, fields?: string[]) => ctx.db.get(fqid, fields ?? [], { optional: true }).then((model) => (model && Object.keys(model).length > 0 ? model : undefined)),
-    getMany: (collection: string, ids: number[], fields?: string[]) => ctx.db.getMany(collection, ids, fields ?? []),
-    filter: (collection: string, filter: unknown, fields?: string[]) => ctx.db.filter(collection, filter as never, fields ?? []),
-  } as unknown as Database;
+    get: async (fqid, fields) => {
+      const model = await ctx.db.get(fqid, fields, { optional: true });
+      return model && Object.keys(model).length > 0 ? model : undefined;
+    },
+    getMany: (collection, ids, fields) => ctx.db.getMany(collection, ids, fields),
+    filter: (collection, filter, fields) => ctx.db.filter(collection, filter ?? { field: "id", operator: ">=", value: 1 }, fields),
+  };
 }

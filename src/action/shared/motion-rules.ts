@@ -219,6 +219,21 @@ export const DIFF_VERSION_ERROR = "You can define a diff_version only for the le
 
 // ---------------------------------------------------------------- state changes
 
+/** The motion moves to instance.state_id: its number per the new state, last_modified; answers the time. */
+export async function numberForNewState(ctx: ActionContext, instance: Instance, motion: Instance): Promise<number> {
+  await setNumber(ctx, instance, {
+    meetingId: Number(motion.meeting_id),
+    stateId: Number(instance.state_id),
+    leadMotionId: motion.lead_motion_id as number | undefined,
+    categoryId: motion.category_id as number | undefined,
+    existingNumber: motion.number as string | undefined,
+    existingNumberValue: motion.number_value as number | undefined,
+  });
+  const timestamp = nowSeconds();
+  instance.last_modified = timestamp;
+  return timestamp;
+}
+
 /**
  * The state change of set_state (and follow_recommendation): unless skipped, the new state must be
  * a next or previous state of the current one; then the number rule, last_modified and, while the
@@ -235,16 +250,7 @@ export async function changeMotionState(ctx: ActionContext, instance: Instance, 
       throw new ActionError(`State '${instance.state_id}' is not in next or previous states of the state '${stateId}'.`);
     }
   }
-  await setNumber(ctx, instance, {
-    meetingId: Number(motion.meeting_id),
-    stateId: Number(instance.state_id),
-    leadMotionId: motion.lead_motion_id as number | undefined,
-    categoryId: motion.category_id as number | undefined,
-    existingNumber: motion.number as string | undefined,
-    existingNumberValue: motion.number_value as number | undefined,
-  });
-  const timestamp = nowSeconds();
-  instance.last_modified = timestamp;
+  const timestamp = await numberForNewState(ctx, instance, motion);
   if (!motion.workflow_timestamp) await setWorkflowTimestamp(ctx, instance, timestamp);
   return instance;
 }

@@ -3,7 +3,7 @@
 import { defineAction } from "../../framework/define.js";
 import { fqidOf } from "../../framework/fqid.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { nowSeconds, setNumber, setWorkflowTimestamp } from "../../shared/motion-rules.js";
+import { numberForNewState, setWorkflowTimestamp } from "../../shared/motion-rules.js";
 import { updateSchema } from "../../validation/schemas.js";
 
 async function resetState(ctx: ActionContext, instance: Instance): Promise<Instance> {
@@ -11,16 +11,7 @@ async function resetState(ctx: ActionContext, instance: Instance): Promise<Insta
   const oldState = await ctx.db.get(fqidOf("motion_state", Number(motion.state_id)), ["workflow_id"]);
   const workflow = await ctx.db.get(fqidOf("motion_workflow", Number(oldState.workflow_id)), ["first_state_id"]);
   instance.state_id = workflow.first_state_id ?? null;
-  await setNumber(ctx, instance, {
-    meetingId: Number(motion.meeting_id),
-    stateId: Number(instance.state_id),
-    leadMotionId: motion.lead_motion_id as number | undefined,
-    categoryId: motion.category_id as number | undefined,
-    existingNumber: motion.number as string | undefined,
-    existingNumberValue: motion.number_value as number | undefined,
-  });
-  const timestamp = nowSeconds();
-  instance.last_modified = timestamp;
+  const timestamp = await numberForNewState(ctx, instance, motion);
   instance.workflow_timestamp = null;
   await setWorkflowTimestamp(ctx, instance, timestamp);
   return instance;
