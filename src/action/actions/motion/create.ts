@@ -3,7 +3,7 @@
 // inherit the lead's category, created/last_modified/workflow_timestamp, the number rule, text
 // hash with identical motions, submitters (weight 1..n) and supporters as sub-actions,
 // attachments, agenda item and list of speakers. Non-managers may only send certain fields.
-import { hasPerm, MissingPermissionError } from "../../../permissions/index.js";
+import { findMeetingUser, hasPerm, MissingPermissionError } from "../../../permissions/index.js";
 import { ActionError, PermissionDeniedError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { fqidOf } from "../../framework/fqid.js";
@@ -137,12 +137,8 @@ async function checkCreatePermissions(ctx: ActionContext, item: Instance): Promi
   if (submitters.length > 0) {
     let others = submitters.length > 1;
     if (!others) {
-      const own = await ctx.db.filter(
-        "meeting_user",
-        { and_filter: [{ field: "meeting_id", operator: "=", value: meetingId }, { field: "user_id", operator: "=", value: ctx.userId }] },
-        ["id"],
-      );
-      others = submitters[0] !== [...own.keys()][0];
+      const own = await findMeetingUser(ctx.db, meetingId, ctx.userId, ["id"]);
+      others = submitters[0] !== own?.id;
     }
     if (others) {
       const missing: Array<[string, number]> = [];

@@ -1,6 +1,7 @@
 // personal_note.create: the meeting comes from content_object_id and the meeting user is the
 // request user's one in that meeting (meeting_user_id may only be given on the internal route).
 // A note needs star or note, and (meeting_user_id, content_object_id) must be unique.
+import { findMeetingUser } from "../../../permissions/index.js";
 import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { createSchema } from "../../framework/schemas.js";
@@ -18,17 +19,7 @@ async function checkPermissions(ctx: ActionContext, item: Instance): Promise<voi
 async function ownMeetingUserAndUniqueness(ctx: ActionContext, instance: Instance): Promise<Instance> {
   const meetingId = Number(instance.meeting_id);
   if (instance.meeting_user_id === undefined) {
-    const meetingUsers = await ctx.db.filter(
-      "meeting_user",
-      {
-        and_filter: [
-          { field: "user_id", operator: "=", value: ctx.userId },
-          { field: "meeting_id", operator: "=", value: meetingId },
-        ],
-      },
-      ["id"],
-    );
-    const [meetingUserId] = [...meetingUsers.keys()];
+    const meetingUserId = (await findMeetingUser(ctx.db, meetingId, ctx.userId, ["id"]))?.id as number | undefined;
     if (meetingUserId === undefined) throw new ActionError("User not associated with meeting.");
     instance.meeting_user_id = meetingUserId;
   }
