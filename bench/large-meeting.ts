@@ -7,14 +7,14 @@
 // Run: npm run bench -- large-meeting
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
-import { startServer, type StartedServer } from "../test/support/server.js";
+import type { StartedServer } from "../test/support/server.js";
 import { Client } from "../test/support/http.js";
+import { act, startLargeMeeting } from "./support/large-meeting-data.js";
 
 const USERS = Number(process.env.LARGE_USERS ?? 300);
 const MOTIONS = Number(process.env.LARGE_MOTIONS ?? 1000);
 const TOPICS = Number(process.env.LARGE_TOPICS ?? 300);
 const STREAM_USERS = Number(process.env.LARGE_STREAMS ?? 200);
-const BATCH = 50;
 
 const user = { username: null, first_name: null, last_name: null, is_present_in_meeting_ids: null, gender_id: null };
 export const REQUESTS: Record<string, unknown> = {
@@ -72,51 +72,6 @@ export const REQUESTS: Record<string, unknown> = {
     },
   ],
 };
-
-async function act(client: Client, action: string, data: unknown[]): Promise<Array<Record<string, unknown>>> {
-  const answer = await client.post("/system/action/handle_request", [{ action, data }]);
-  if (answer.status !== 200) throw new Error(`${action} failed: ${answer.status} ${answer.text.slice(0, 300)}`);
-  return answer.body.results[0];
-}
-
-async function inBatches<T>(items: T[], work: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) await work(items.slice(i, i + BATCH));
-}
-
-async function generate(admin: Client): Promise<{ usernames: string[]; motionIds: number[] }> {
-  const usernames = Array.from({ length: USERS }, (_, i) => `delegate${i + 1}`);
-  const meetingUserIds: number[] = [];
-  await inBatches(usernames, async (batch) => {
-    const results = await act(admin, "user.create", batch.map((username, i) => ({
-      username, first_name: `First${i}`, last_name: username, default_password: "pw", meeting_id: 1, group_ids: [5],
-    })));
-    for (const result of results) meetingUserIds.push(result.meeting_user_id as number);
-  });
-  const motionIds: number[] = [];
-  const motions = Array.from({ length: MOTIONS }, (_, i) => i);
-  await inBatches(motions, async (batch) => {
-    const results = await act(admin, "motion.create", batch.map((i) => ({
-      meeting_id: 1, title: `Motion ${i}`, text: `<p>Text of motion ${i}</p>`, submitter_meeting_user_ids: [meetingUserIds[i % meetingUserIds.length]],
-    })));
-    for (const result of results) motionIds.push(result.id as number);
-  });
-  const topicResults: number[] = [];
-  await inBatches(Array.from({ length: TOPICS }, (_, i) => i), async (batch) => {
-    const results = await act(admin, "topic.create", batch.map((i) => ({ meeting_id: 1, title: `Topic ${i}`, text: `<p>About ${i}</p>` })));
-    for (const result of results) topicResults.push(result.id as number);
-  });
-  // The autoupdate state follows the database a moment later.
-  let topics: Record<string, number> = {};
-  for (let attempt = 0; attempt < 50 && !topics[`topic/${topicResults.at(-1)}/list_of_speakers_id`]; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const response = await admin.post("/system/autoupdate?single=1", [{ collection: "topic", ids: topicResults, fields: { list_of_speakers_id: null } }]);
-    topics = JSON.parse(response.text.split("\n")[0]!) as Record<string, number>;
-  }
-  const speakers = topicResults.flatMap((id, i) => [0, 1, 2].map((n) => ({ list_of_speakers_id: topics[`topic/${id}/list_of_speakers_id`], meeting_user_id: meetingUserIds[(i * 3 + n) % meetingUserIds.length] })));
-  // speaker.create takes one speaker per request, as upstream.
-  await inBatches(speakers, (batch) => Promise.all(batch.map((speaker) => act(admin, "speaker.create", [speaker]))));
-  return { usernames, motionIds };
-}
 
 interface Stream {
   firstLine: Promise<{ at: number; bytes: number }>;
@@ -197,13 +152,10 @@ async function manyUsers(server: StartedServer, admin: Client, usernames: string
 }
 
 export async function run(): Promise<void> {
-  const server = await startServer({ env: { OPENSLIDES_LOGLEVEL: "error", OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT: "-1" }, startTimeoutMs: 120_000 });
+  const { server, usernames, motionIds } = await startLargeMeeting({ users: USERS, motions: MOTIONS, topics: TOPICS });
   try {
     const admin = new Client(server.url);
     await admin.login("admin", "admin");
-    const generating = performance.now();
-    const { usernames, motionIds } = await generate(admin);
-    console.log(`generated ${USERS} participants, ${MOTIONS} motions, ${TOPICS} topics with ${TOPICS * 3} speakers in ${round((performance.now() - generating) / 1000)} s`);
     const delegate = new Client(server.url);
     await delegate.login(usernames[0]!, "pw");
     console.table(await firstLines(server, { superadmin: admin, delegate }));

@@ -184,7 +184,7 @@ export async function connectionCountAnswer(service: AutoupdateService, userId: 
   if (rights.hasOrganizationLevel("can_manage_organization")) {
     visible = () => true;
   } else {
-    const adminMeetings = [...rights.meetingUsers()]
+    const adminMeetings = [...rights.meetingUserMap()]
       .filter(([meetingId, meetingUserId]) => {
         const adminGroup = idOf(service.state.getField("meeting", meetingId, "admin_group_id"));
         return adminGroup !== undefined && idList(service.state.getField("meeting_user", meetingUserId, "group_ids")).includes(adminGroup);

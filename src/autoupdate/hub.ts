@@ -1,5 +1,7 @@
-// Routes state changes to the subscriptions they concern: an index from hot key to
-// subscriptions, and one recomputation per subscription for all changes that arrived meanwhile.
+// Routes state changes to the subscriptions they concern, and recomputes each due subscription
+// once for all changes that arrived meanwhile. A subscription's hot keys come in groups (sets);
+// a group shared by many subscriptions (the profile part of a permission profile) is indexed
+// once: key → groups, group → listeners.
 import type { LiveState, StateChange } from "../state/state.js";
 import { collectionDependency } from "./restrict/state-reader.js";
 import type { Delta, Subscription } from "./subscription.js";
@@ -11,9 +13,12 @@ export interface Listener {
   fail(error: unknown): void;
 }
 
+type KeyGroup = ReadonlySet<string>;
+
 export class SubscriptionHub {
-  private readonly byKey = new Map<string, Set<Listener>>();
-  private readonly indexed = new Map<Listener, ReadonlySet<string>>();
+  private readonly byKey = new Map<string, Set<KeyGroup>>();
+  private readonly listenersOf = new Map<KeyGroup, Set<Listener>>();
+  private readonly indexed = new Map<Listener, readonly KeyGroup[]>();
   private readonly due = new Set<Listener>();
   private scheduled = false;
   private readonly unsubscribe: () => void;
@@ -32,32 +37,57 @@ export class SubscriptionHub {
     return this.indexed.size;
   }
 
+  /** Distinct key groups indexed (shared groups count once). */
+  get groups(): number {
+    return this.listenersOf.size;
+  }
+
   close(): void {
     this.unsubscribe();
     this.byKey.clear();
+    this.listenersOf.clear();
     this.indexed.clear();
     this.due.clear();
   }
 
   private index(listener: Listener): void {
-    const keys = listener.subscription.hotKeys;
-    // Unchanged hot keys (the same set, e.g. of a shared result that did not move) stay indexed.
-    if (this.indexed.get(listener) === keys) return;
-    this.unindex(listener);
-    for (const key of keys) {
-      let listeners = this.byKey.get(key);
-      if (!listeners) this.byKey.set(key, (listeners = new Set()));
-      listeners.add(listener);
+    const groups = listener.subscription.hotKeyGroups;
+    const before = this.indexed.get(listener);
+    // Unchanged groups (the same sets, e.g. of a shared result that did not move) stay indexed.
+    if (before && before.length === groups.length && before.every((group, i) => group === groups[i])) return;
+    for (const group of groups) this.join(group, listener);
+    for (const group of before ?? []) if (!groups.includes(group)) this.leave(group, listener);
+    this.indexed.set(listener, groups);
+  }
+
+  private join(group: KeyGroup, listener: Listener): void {
+    let listeners = this.listenersOf.get(group);
+    if (!listeners) {
+      this.listenersOf.set(group, (listeners = new Set()));
+      for (const key of group) {
+        let groups = this.byKey.get(key);
+        if (!groups) this.byKey.set(key, (groups = new Set()));
+        groups.add(group);
+      }
     }
-    this.indexed.set(listener, keys);
+    listeners.add(listener);
+  }
+
+  private leave(group: KeyGroup, listener: Listener): void {
+    const listeners = this.listenersOf.get(group);
+    if (!listeners) return;
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    this.listenersOf.delete(group);
+    for (const key of group) {
+      const groups = this.byKey.get(key);
+      groups?.delete(group);
+      if (groups?.size === 0) this.byKey.delete(key);
+    }
   }
 
   private unindex(listener: Listener): void {
-    for (const key of this.indexed.get(listener) ?? []) {
-      const listeners = this.byKey.get(key);
-      listeners?.delete(listener);
-      if (listeners?.size === 0) this.byKey.delete(key);
-    }
+    for (const group of this.indexed.get(listener) ?? []) this.leave(group, listener);
     this.indexed.delete(listener);
   }
 
@@ -66,11 +96,14 @@ export class SubscriptionHub {
     this.due.delete(listener);
   }
 
+  private markDue(key: string): void {
+    for (const group of this.byKey.get(key) ?? []) for (const listener of this.listenersOf.get(group) ?? []) this.due.add(listener);
+  }
+
   private onChange(change: StateChange): void {
     for (const key of change.keys) {
-      for (const listener of this.byKey.get(key) ?? []) this.due.add(listener);
-      const collection = key.slice(0, key.indexOf("/"));
-      for (const listener of this.byKey.get(collectionDependency(collection)) ?? []) this.due.add(listener);
+      this.markDue(key);
+      this.markDue(collectionDependency(key.slice(0, key.indexOf("/"))));
     }
     if (this.due.size > 0 && !this.scheduled) {
       this.scheduled = true;

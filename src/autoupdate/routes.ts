@@ -45,16 +45,16 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
   };
   if (request.longPolling) return longPoll(service, req, res, request, new Subscription(shared, fingerprint), line).finally(finish);
   const subscription = new Subscription(shared);
-  let first: Delta;
+  let first: string;
   try {
-    first = subscription.next();
+    first = subscription.firstJson();
   } catch (error) {
     finish();
     throw error;
   }
   if (request.single) {
     res.header("Cache-Control", NO_STORE);
-    res.send(line(first), "application/octet-stream", 200);
+    res.send(encode ? encode(first) : `${first}\n`, "application/octet-stream", 200);
     finish();
     return;
   }
@@ -66,7 +66,7 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
     keepAlivePayload: "{}\n",
     merge: (pending, next) => ({ ...(pending as Delta), ...(next as Delta) }),
   });
-  stream.send(first);
+  stream.sendJson(first);
   const stop = service.hub.add({
     subscription,
     deliver: (delta) => stream.send(delta),

@@ -1,17 +1,21 @@
-// Result sharing: subscriptions of the same user with the same key request see the same values,
-// so the restricted result is computed once per state version and shared, as is the delta
-// between two consecutive versions (and so its JSON and its compressed line).
+// Result sharing. A user's result for a request has two parts:
+// - the profile part, computed once per state version for every user with the same permission
+//   profile (UserRights.profileKey) and request, as if the user were nobody in particular;
+// - the user's own part: the keys whose verdicts compared the user's identity (own user, own
+//   personal notes, own speakers and votes: restrict/index.ts records the compared users per
+//   verdict), and the relations whose followed value did, expanded for this user alone.
+// The rules read identity only by comparing a user with the request user. A user who was not
+// compared takes the same path through the rules as nobody, so the profile part holds for them;
+// the own part is authoritative for every key it requests.
 //
-// The sharing key is (user id, request). Different users are never shared: the restriction rules
-// read the request user's own id in many places (own user fields, own personal notes, own
-// speakers and votes, own meeting users), so two users' results are only known to be equal when
-// they are the same user. The case that matters most is covered: anonymous users of a public
-// meeting (all user 0) and one user's many tabs and devices, which open identical requests.
-import type { KeyRequest } from "./keys-builder/index.js";
+// A user's result (both parts) is in turn shared by all subscriptions of that user with that
+// request, and the delta between two consecutive versions of a part is computed once.
+import type { DeferredRequest, KeyRequest } from "./keys-builder/index.js";
 import { expandKeys } from "./keys-builder/index.js";
-import { createRestricter, restrictedSource } from "./restrict/index.js";
-import type { StateReader } from "./restrict/index.js";
-import { collectionDependency } from "./restrict/state-reader.js";
+import { createProfileRestricter, createRestricter, profileSource, restrictedSource } from "./restrict/index.js";
+import type { ComparedUsers, Restricter, StateReader } from "./restrict/index.js";
+import { EVERYONE } from "./restrict/permissions.js";
+import { collectionDependency, RecordingReader } from "./restrict/state-reader.js";
 
 export type Delta = Record<string, unknown>;
 
@@ -25,66 +29,281 @@ export interface VersionedReader extends StateReader {
 /** Above this many changed keys a full computation is cheaper than patching. */
 const MAX_PATCHED_KEYS = 2000;
 
+export interface Entry {
+  value: unknown;
+  json: string;
+}
+
+/** One computed part of a result. */
+export interface Part {
+  readonly version: number;
+  /** Visible keys: the value and its JSON (the JSON strings are shared, so equal ones compare fast). */
+  readonly values: ReadonlyMap<string, Entry>;
+  /** Every requested key, visible or not. */
+  readonly requested: ReadonlySet<string>;
+  /** The keys whose change can alter which keys are requested or visible (followed relations, what the restricter read). */
+  readonly structure: ReadonlySet<string>;
+  /** The keys whose change can alter the part: requested keys and structure. */
+  readonly hotKeys: ReadonlySet<string>;
+}
+
+/** The part shared by a permission profile, with what each user has to compute on their own. */
+export interface ProfilePart extends Part {
+  /** Requested keys whose value may differ for some users: those users (or EVERYONE). */
+  readonly personal: ReadonlyMap<string, ComparedUsers>;
+  /** Followed keys whose value may differ for some users, as requests to expand for them. */
+  readonly deferred: readonly DeferredRequest[];
+}
+
 export interface ComputedResult {
   /** The state version the result was computed at. */
   readonly version: number;
   /** false when the request user does not exist (anymore). */
   readonly userExists: boolean;
-  /** Visible keys: the value and its JSON (the JSON strings are shared, so equal ones compare fast). */
-  readonly values: ReadonlyMap<string, { value: unknown; json: string }>;
-  /** Every requested key, visible or not. */
-  readonly requested: ReadonlySet<string>;
-  /** The keys whose change can alter the result. */
-  readonly hotKeys: ReadonlySet<string>;
-  /** The keys whose change can alter which keys are requested or visible (followed relations, what the restricter read). */
-  readonly structure: ReadonlySet<string>;
+  readonly profile?: ProfilePart;
+  readonly own: Part;
+  /** Visible keys of both parts. */
+  readonly values: ResultValues;
+  /** Requested keys of both parts. */
+  readonly requested: { has(key: string): boolean };
+  /** The key sets whose change can alter the result (each set object is shared where the part is). */
+  readonly hotKeyGroups: readonly ReadonlySet<string>[];
 }
 
-export function computeResult(state: VersionedReader, userId: number, requests: readonly KeyRequest[]): ComputedResult {
-  const version = state.version;
-  if (userId > 0 && !state.exists("user", userId)) {
-    const hotKeys = new Set([`user/${userId}/id`]);
-    return { version, userExists: false, values: new Map(), requested: new Set(), hotKeys, structure: hotKeys };
+/** The visible values of a result: the own part's for every key it requests, the profile part's for the others. */
+export class ResultValues {
+  constructor(
+    readonly profile: ReadonlyMap<string, Entry> | undefined,
+    readonly own: Part,
+  ) {}
+
+  get(key: string): Entry | undefined {
+    return this.own.requested.has(key) ? this.own.values.get(key) : this.profile?.get(key);
   }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Entry]> {
+    if (this.profile) for (const entry of this.profile) if (!this.own.requested.has(entry[0])) yield entry;
+    yield* this.own.values;
+  }
+
+  /** All values as one JSON object text; the profile part's share is serialized once for all its users. */
+  json(): string {
+    const profile = this.profile;
+    const own = fragmentOf(this.own.values);
+    if (!profile) return `{${own}}`;
+    for (const key of this.own.requested) {
+      if (profile.has(key)) return `{${[...this].map(([name, entry]) => `${JSON.stringify(name)}:${entry.json}`).join(",")}}`;
+    }
+    const shared = fragmentOf(profile);
+    return `{${shared}${shared && own ? "," : ""}${own}}`;
+  }
+}
+
+const fragments = new WeakMap<ReadonlyMap<string, Entry>, string>();
+
+/** The entries as the inside of a JSON object text, kept as long as the map lives. */
+function fragmentOf(values: ReadonlyMap<string, Entry>): string {
+  let fragment = fragments.get(values);
+  if (fragment === undefined) {
+    const members: string[] = [];
+    for (const [key, entry] of values) members.push(`${JSON.stringify(key)}:${entry.json}`);
+    fragments.set(values, (fragment = members.join(",")));
+  }
+  return fragment;
+}
+
+const EMPTY_PART: Part = { version: 0, values: new Map(), requested: new Set(), structure: new Set(), hotKeys: new Set() };
+
+function entries(values: Map<string, unknown>): Map<string, Entry> {
+  const result = new Map<string, Entry>();
+  for (const [key, value] of values) result.set(key, { value, json: JSON.stringify(value) });
+  return result;
+}
+
+function union(...sets: Iterable<string>[]): Set<string> {
+  const result = new Set<string>();
+  for (const set of sets) for (const key of set) result.add(key);
+  return result;
+}
+
+/** A part for one user: every requested key restricted by the user's own rights. */
+export function computeOwnPart(state: VersionedReader, userId: number, requests: readonly KeyRequest[]): Part {
   const restricter = createRestricter(state, userId);
   const expansion = expandKeys(requests, restrictedSource(restricter));
-  const values = new Map<string, { value: unknown; json: string }>();
-  for (const [key, value] of restricter.restrict(expansion.keys)) values.set(key, { value, json: JSON.stringify(value) });
-  const structure = new Set([...expansion.dependencies, ...restricter.dependencies]);
-  const hotKeys = new Set([...expansion.keys, ...structure]);
-  return { version, userExists: true, values, requested: expansion.keys, hotKeys, structure };
+  const values = entries(restricter.restrict(expansion.keys));
+  const structure = union(expansion.dependencies, restricter.dependencies);
+  return { version: state.version, values, requested: expansion.keys, structure, hotKeys: union(expansion.keys, structure) };
+}
+
+/** The profile part, computed with the profile rights of one of its users, as nobody in particular. */
+export function computeProfilePart(state: VersionedReader, userId: number, requests: readonly KeyRequest[]): ProfilePart {
+  const restricter = createProfileRestricter(state, userId);
+  const expansion = expandKeys(requests, profileSource(restricter));
+  const { values, personal } = restricter.restrictForProfile(expansion.keys);
+  const structure = union(expansion.dependencies, restricter.dependencies);
+  return {
+    version: state.version,
+    values: entries(values),
+    requested: expansion.keys,
+    structure,
+    hotKeys: union(expansion.keys, structure),
+    personal,
+    deferred: expansion.deferred,
+  };
+}
+
+/** What each user computes on their own for a profile part: an index built once per part. */
+class OwnPlans {
+  private readonly everyone: KeyRequest[] = [];
+  private readonly byUser = new Map<number, KeyRequest[]>();
+
+  constructor(part: ProfilePart) {
+    for (const { request, users } of part.deferred) this.add(request, users);
+    for (const [key, users] of part.personal) {
+      const [collection, id, field] = key.split("/") as [string, string, string];
+      this.add({ collection, ids: [Number(id)], fields: new Map([[field, null]]) }, users);
+    }
+  }
+
+  private add(request: KeyRequest, users: ComparedUsers): void {
+    if (users.has(EVERYONE)) return void this.everyone.push(request);
+    for (const user of users) {
+      let requests = this.byUser.get(user);
+      if (!requests) this.byUser.set(user, (requests = []));
+      requests.push(request);
+    }
+  }
+
+  /** The user's own requests and their text (equal texts: the same plan). */
+  of(userId: number): { requests: KeyRequest[]; key: string } {
+    const requests = [...this.everyone, ...(this.byUser.get(userId) ?? [])];
+    return { requests, key: requestKey(requests) };
+  }
+}
+
+const ownPlans = new WeakMap<ReadonlyMap<string, ComparedUsers>, OwnPlans>();
+
+/** The user's own requests for a profile part. */
+export function ownPlan(part: ProfilePart, userId: number): { requests: KeyRequest[]; key: string } {
+  // Keyed by the personal map: a patched part that keeps it keeps its index.
+  let plans = ownPlans.get(part.personal);
+  if (!plans) ownPlans.set(part.personal, (plans = new OwnPlans(part)));
+  return plans.of(userId);
 }
 
 /**
- * The result at the state's version from an earlier one when only plain values changed: no
- * followed relation, nothing the restricter read, nothing of the request user. Only the changed
- * requested keys are restricted again; undefined when a full computation is needed.
+ * The keys changed since the part's version, when only plain values changed (no followed
+ * relation, nothing the restricter read, nothing of `ownUserId`); undefined when the part has to
+ * be computed anew.
  */
-export function patchResult(state: VersionedReader, userId: number, previous: ComputedResult): ComputedResult | undefined {
+function plainChanges(state: VersionedReader, previous: Part, ownUserId?: number): string[] | undefined {
   const changed = state.changedKeysSince?.(previous.version);
-  if (!changed || changed.size > MAX_PATCHED_KEYS || !previous.userExists) return undefined;
-  const ownPrefix = `user/${userId}/`;
+  if (!changed || changed.size > MAX_PATCHED_KEYS) return undefined;
+  const ownPrefix = ownUserId === undefined ? undefined : `user/${ownUserId}/`;
   for (const key of changed) {
-    if (previous.structure.has(key) || key.startsWith(ownPrefix)) return undefined;
+    if (previous.structure.has(key) || (ownPrefix !== undefined && key.startsWith(ownPrefix))) return undefined;
     if (previous.structure.has(collectionDependency(key.slice(0, key.indexOf("/"))))) return undefined;
   }
-  const touched = [...changed].filter((key) => previous.requested.has(key));
-  if (touched.length === 0) return { ...previous, version: state.version };
-  const restricter = createRestricter(state, userId);
-  const fresh = restricter.restrict(touched);
-  const values = new Map(previous.values);
+  return [...changed].filter((key) => previous.requested.has(key));
+}
+
+/** The part's values with the touched keys replaced by their fresh values (absent: removed). */
+function patchedValues(previous: ReadonlyMap<string, Entry>, touched: readonly string[], fresh: ReadonlyMap<string, unknown>): Map<string, Entry> {
+  const values = new Map(previous);
   for (const key of touched) {
     const value = fresh.get(key);
     if (value === undefined) values.delete(key);
     else values.set(key, { value, json: JSON.stringify(value) });
   }
-  let { structure, hotKeys } = previous;
-  const added = [...restricter.dependencies].filter((key) => !structure.has(key));
-  if (added.length > 0) {
-    structure = new Set([...structure, ...added]);
-    hotKeys = new Set([...hotKeys, ...added]);
+  return values;
+}
+
+/** Structure and hot keys extended by what the restricter newly read (the same sets when nothing is new). */
+function extendedStructure(previous: Part, restricter: Restricter): Pick<Part, "structure" | "hotKeys"> {
+  const added = [...restricter.dependencies].filter((key) => !previous.structure.has(key));
+  if (added.length === 0) return { structure: previous.structure, hotKeys: previous.hotKeys };
+  return { structure: union(previous.structure, added), hotKeys: union(previous.hotKeys, added) };
+}
+
+/** The own part at the state's version from an earlier one, or undefined when it has to be computed anew. */
+export function patchOwnPart(state: VersionedReader, userId: number, previous: Part): Part | undefined {
+  const touched = plainChanges(state, previous, userId);
+  if (!touched) return undefined;
+  if (touched.length === 0) return { ...previous, version: state.version };
+  const restricter = createRestricter(state, userId);
+  const values = patchedValues(previous.values, touched, restricter.restrict(touched));
+  return { ...previous, version: state.version, values, ...extendedStructure(previous, restricter) };
+}
+
+/**
+ * The profile part at the state's version from an earlier one. When a touched key's compared
+ * users changed, the users' own requests change: then it is computed anew.
+ */
+export function patchProfilePart(state: VersionedReader, userId: number, previous: ProfilePart): ProfilePart | undefined {
+  const touched = plainChanges(state, previous);
+  if (!touched) return undefined;
+  if (touched.length === 0) return { ...previous, version: state.version };
+  const restricter = createProfileRestricter(state, userId);
+  const { values: fresh, personal } = restricter.restrictForProfile(touched);
+  for (const key of touched) {
+    const before = previous.personal.get(key);
+    const after = personal.get(key);
+    if (before !== after && !(before && after && sameMembers(before, after))) return undefined;
   }
-  return { version: state.version, userExists: true, values, requested: previous.requested, hotKeys, structure };
+  const values = patchedValues(previous.values, touched, fresh);
+  return { ...previous, version: state.version, values, ...extendedStructure(previous, restricter) };
+}
+
+/** The delta from `from` (all of it sent) to `to` for a profile part: changed or new keys, and removed ones. */
+interface PartStep {
+  from: Part;
+  to: Part;
+  changed: string[];
+  removed: string[];
+}
+
+function partStep(from: Part, to: Part): PartStep {
+  const changed: string[] = [];
+  const removed: string[] = [];
+  if (from.values !== to.values) {
+    for (const [key, entry] of to.values) if (from.values.get(key)?.json !== entry.json) changed.push(key);
+    for (const key of from.values.keys()) if (!to.values.has(key)) removed.push(key);
+  }
+  return { from, to, changed, removed };
+}
+
+/** The profile part of one (profile, request), computed at most once per state version. */
+class SharedProfilePart {
+  private current?: ProfilePart;
+  private step?: PartStep;
+  users = 0;
+
+  constructor(
+    private readonly state: VersionedReader,
+    readonly requests: readonly KeyRequest[],
+  ) {}
+
+  /** The part at the state's version; `userId` is a user of the profile, used when it has to be computed. */
+  result(userId: number): ProfilePart {
+    if (this.current?.version !== this.state.version) {
+      const previous = this.current;
+      const next = (previous && patchProfilePart(this.state, userId, previous)) ?? computeProfilePart(this.state, userId, this.requests);
+      // Keep the same set when the hot keys did not change, so the hub need not index them anew.
+      const hotKeys = previous && sameMembers(previous.hotKeys, next.hotKeys) ? previous.hotKeys : next.hotKeys;
+      this.current = { ...next, hotKeys };
+    }
+    return this.current;
+  }
+
+  /** The step between two versions of this part, computed once for all users. */
+  stepBetween(from: ProfilePart, to: ProfilePart): PartStep {
+    if (this.step?.from !== from || this.step.to !== to) this.step = partStep(from, to);
+    return this.step;
+  }
 }
 
 /** The result of one (user, request) for all subscriptions that share it. */
@@ -93,12 +312,15 @@ export class SharedResult {
   private previous?: ComputedResult;
   /** The delta from `previous` to `current` for subscriptions that had sent all of `previous`. */
   private step?: Delta;
+  private profile?: { key: string; part: SharedProfilePart; release: () => void };
+  private ownPlanKey?: string;
   users = 0;
 
   constructor(
     private readonly state: VersionedReader,
     readonly userId: number,
     readonly requests: readonly KeyRequest[],
+    private readonly profiles?: ProfileParts,
   ) {}
 
   /** The result at the state's current version, computed at most once per version. */
@@ -106,38 +328,159 @@ export class SharedResult {
     if (this.current?.version !== this.state.version) {
       // The step between two versions is only worth keeping when several subscribers share it.
       this.previous = this.users > 1 ? this.current : undefined;
-      const next = (this.current && patchResult(this.state, this.userId, this.current)) ?? computeResult(this.state, this.userId, this.requests);
-      // Keep the same set when the hot keys did not change, so the hub need not index them anew.
-      const hotKeys = this.current && sameMembers(this.current.hotKeys, next.hotKeys) ? this.current.hotKeys : next.hotKeys;
-      this.current = { ...next, hotKeys };
+      this.current = this.compute(this.current);
       this.step = undefined;
     }
     return this.current;
+  }
+
+  private compute(previous: ComputedResult | undefined): ComputedResult {
+    const state = this.state;
+    if (this.userId > 0 && !state.exists("user", this.userId)) {
+      this.leaveProfile();
+      const hotKeys = new Set([`user/${this.userId}/id`]);
+      const own = { ...EMPTY_PART, version: state.version, structure: hotKeys, hotKeys };
+      return { version: state.version, userExists: false, own, values: new ResultValues(undefined, own), requested: own.requested, hotKeyGroups: [hotKeys] };
+    }
+    if (!this.profiles) {
+      const own = (previous && patchOwnPart(state, this.userId, previous.own)) ?? computeOwnPart(state, this.userId, this.requests);
+      return { version: state.version, userExists: true, own, values: new ResultValues(undefined, own), requested: own.requested, hotKeyGroups: [own.hotKeys] };
+    }
+    // The profile key is read through a recorder: a change of what it consists of (groups,
+    // organization level, managed committees) moves the user to another profile part.
+    const reader = new RecordingReader(state);
+    const key = createRestricter(reader, this.userId).profileKey();
+    const sharedPart = this.joinProfile(key);
+    const profile = sharedPart.result(this.userId);
+    const plan = ownPlan(profile, this.userId);
+    const samePlan = plan.key === this.ownPlanKey;
+    this.ownPlanKey = plan.key;
+    const ownPart = (samePlan && previous && patchOwnPart(state, this.userId, previous.own)) || computeOwnPart(state, this.userId, plan.requests);
+    const missing = [...reader.read].filter((read) => !ownPart.structure.has(read));
+    let own = missing.length === 0 ? ownPart : { ...ownPart, structure: union(ownPart.structure, missing), hotKeys: union(ownPart.hotKeys, missing) };
+    // Keep the same set when the hot keys did not change, so the hub need not index them anew.
+    if (previous && own.hotKeys !== previous.own.hotKeys && sameMembers(previous.own.hotKeys, own.hotKeys)) own = { ...own, hotKeys: previous.own.hotKeys };
+    return {
+      version: state.version,
+      userExists: true,
+      profile,
+      own,
+      values: new ResultValues(profile.values, own),
+      requested: { has: (key: string) => profile.requested.has(key) || own.requested.has(key) },
+      hotKeyGroups: [profile.hotKeys, own.hotKeys],
+    };
+  }
+
+  private joinProfile(key: string): SharedProfilePart {
+    if (this.profile?.key === key) return this.profile.part;
+    this.leaveProfile();
+    const { part, release } = this.profiles!.acquire(key, this.requests);
+    this.profile = { key, part, release };
+    return part;
+  }
+
+  private leaveProfile(): void {
+    this.profile?.release();
+    this.profile = undefined;
+  }
+
+  /** Gives back the profile part (when no subscription uses this result anymore). */
+  close(): void {
+    this.leaveProfile();
+  }
+
+  /** The delta from `from` (all of it sent) to `to`, using the profile part's step shared by all its users. */
+  diff(from: ComputedResult, to: ComputedResult): Delta {
+    if (!from.profile || !to.profile || !this.profile) return diffResults(from, to);
+    const delta: Delta = {};
+    if (from.profile !== to.profile) {
+      const step = this.profile.part.stepBetween(from.profile, to.profile);
+      for (const key of step.changed) changeOf(delta, key, from, to);
+      for (const key of step.removed) changeOf(delta, key, from, to);
+    }
+    // Keys the own parts decide differ from the profile part's values, in either result.
+    for (const key of from.own.requested) changeOf(delta, key, from, to);
+    for (const key of to.own.requested) changeOf(delta, key, from, to);
+    return delta;
   }
 
   /**
    * The delta for a subscriber whose last sent values are exactly the result of `version`, or
    * undefined when the shared step does not fit it; computed once for all such subscribers.
    */
-  sharedStep(version: number, diff: (from: ComputedResult, to: ComputedResult) => Delta): Delta | undefined {
+  sharedStep(version: number): Delta | undefined {
     const current = this.result();
     if (!this.previous || this.previous.version !== version) return undefined;
-    this.step ??= diff(this.previous, current);
+    this.step ??= this.diff(this.previous, current);
     return this.step;
   }
 }
 
-function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** Puts the key's change from `from` to `to` into the delta: its new value, or null when it vanished but is still requested. */
+function changeOf(delta: Delta, key: string, from: ComputedResult, to: ComputedResult): void {
+  const after = to.values.get(key);
+  if (after) {
+    if (from.values.get(key)?.json !== after.json) delta[key] = after.value;
+  } else if (from.values.has(key) && to.requested.has(key)) {
+    delta[key] = null;
+  }
+}
+
+/** The changes from `from` (all of it sent) to `to`, key by key. */
+export function diffResults(from: ComputedResult, to: ComputedResult): Delta {
+  const delta: Delta = {};
+  for (const [key, entry] of to.values) {
+    if (from.values.get(key)?.json !== entry.json) delta[key] = entry.value;
+  }
+  // A key sent before and still requested but now absent or invisible goes out as null; keys
+  // no longer requested are dropped silently.
+  for (const [key] of from.values) {
+    if (!to.values.has(key) && to.requested.has(key)) delta[key] = null;
+  }
+  return delta;
+}
+
+function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size !== b.size) return false;
   for (const member of b) if (!a.has(member)) return false;
   return true;
 }
 
+/** Hands out profile parts, one per (profile, request) while any user's result uses it. */
+class ProfileParts {
+  private readonly byKey = new Map<string, SharedProfilePart>();
+
+  constructor(private readonly state: VersionedReader) {}
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  acquire(profileKey: string, requests: readonly KeyRequest[]): { part: SharedProfilePart; release: () => void } {
+    const key = `${profileKey} ${requestKey(requests)}`;
+    let part = this.byKey.get(key);
+    if (!part) this.byKey.set(key, (part = new SharedProfilePart(this.state, requests)));
+    part.users++;
+    let released = false;
+    return {
+      part,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (--part.users === 0 && this.byKey.get(key) === part) this.byKey.delete(key);
+      },
+    };
+  }
+}
+
 /** Hands out shared results, one per (user, request) while any subscription uses it. */
 export class SharedResults {
   private readonly byKey = new Map<string, SharedResult>();
+  readonly profiles: ProfileParts;
 
-  constructor(private readonly state: VersionedReader) {}
+  constructor(private readonly state: VersionedReader) {
+    this.profiles = new ProfileParts(state);
+  }
 
   get size(): number {
     return this.byKey.size;
@@ -147,7 +490,7 @@ export class SharedResults {
   acquire(userId: number, requests: readonly KeyRequest[]): { shared: SharedResult; release: () => void } {
     const key = `${userId} ${requestKey(requests)}`;
     let shared = this.byKey.get(key);
-    if (!shared) this.byKey.set(key, (shared = new SharedResult(this.state, userId, requests)));
+    if (!shared) this.byKey.set(key, (shared = new SharedResult(this.state, userId, requests, this.profiles)));
     shared.users++;
     let released = false;
     return {
@@ -155,7 +498,10 @@ export class SharedResults {
       release: () => {
         if (released) return;
         released = true;
-        if (--shared.users === 0 && this.byKey.get(key) === shared) this.byKey.delete(key);
+        if (--shared.users === 0 && this.byKey.get(key) === shared) {
+          this.byKey.delete(key);
+          shared.close();
+        }
       },
     };
   }

@@ -7,6 +7,7 @@ import type { KeyRequest } from "./keys-builder/index.js";
 import { SharedResult, type ComputedResult, type Delta, type VersionedReader } from "./shared-result.js";
 
 export type { Delta } from "./shared-result.js";
+export { diffResults } from "./shared-result.js";
 
 export class UserDeletedError extends Error {
   constructor() {
@@ -16,30 +17,17 @@ export class UserDeletedError extends Error {
 
 const asJson = (json: string) => json;
 
-/** The changes from `from` (all of it sent) to `to`. */
-export function diffResults(from: ComputedResult, to: ComputedResult): Delta {
-  const delta: Delta = {};
-  for (const [key, entry] of to.values) {
-    if (from.values.get(key)?.json !== entry.json) delta[key] = entry.value;
-  }
-  // A key sent before and still requested but now absent or invisible goes out as null; keys
-  // no longer requested are dropped silently.
-  for (const key of from.values.keys()) {
-    if (!to.values.has(key) && to.requested.has(key)) delta[key] = null;
-  }
-  return delta;
-}
-
 export class Subscription {
   /** Streams: what was sent is exactly this result's values (fingerprints are the JSON texts). */
   private sentResult?: ComputedResult;
   /** Otherwise: key → fingerprint of the value last sent. */
   private sentPrints = new Map<string, string>();
-  hotKeys: ReadonlySet<string> = new Set();
+  /** The key sets whose change can alter the result. */
+  hotKeyGroups: readonly ReadonlySet<string>[] = [];
   readonly userId: number;
 
   constructor(
-    private readonly shared: SharedResult,
+    readonly shared: SharedResult,
     /** How a sent value is remembered: its JSON (streams) or a short hash of it (long polling). */
     private readonly fingerprint: (json: string) => string = asJson,
   ) {
@@ -55,12 +43,12 @@ export class Subscription {
   next(): Delta {
     const result = this.shared.result();
     if (!result.userExists) throw new UserDeletedError();
-    this.hotKeys = result.hotKeys;
+    this.hotKeyGroups = result.hotKeyGroups;
     if (this.sentResult) {
       const from = this.sentResult;
       this.sentResult = result;
       if (from === result) return {};
-      return this.shared.sharedStep(from.version, diffResults) ?? diffResults(from, result);
+      return this.shared.sharedStep(from.version) ?? this.shared.diff(from, result);
     }
     const delta: Delta = {};
     const sent = new Map<string, string>();
@@ -79,6 +67,19 @@ export class Subscription {
       this.sentPrints = sent;
     }
     return delta;
+  }
+
+  /**
+   * A stream's first message as JSON text: every visible value. Equal to JSON of the first
+   * next(), but built from the shared serialized values.
+   */
+  firstJson(): string {
+    const result = this.shared.result();
+    if (!result.userExists) throw new UserDeletedError();
+    this.hotKeyGroups = result.hotKeyGroups;
+    this.sentResult = result;
+    this.sentPrints = new Map();
+    return result.values.json();
   }
 
   /** Restores what was sent from a long-polling state (key → fingerprint). */

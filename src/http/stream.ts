@@ -120,6 +120,14 @@ export class JsonLineStream {
     else this.closeCallbacks.push(callback);
   }
 
+  /** Sends a message already serialized as compact JSON text (the first message, before any congestion). */
+  sendJson(json: string): boolean {
+    if (this.closed) return false;
+    if (this.congested || this.pending) return this.send(JSON.parse(json));
+    this.write(`${json}\n`);
+    return true;
+  }
+
   /** Sends one message (an object); false when the stream is closed (or was just cut for overflow). */
   send(message: unknown): boolean {
     if (this.closed) return false;

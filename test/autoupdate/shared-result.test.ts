@@ -67,7 +67,7 @@ describe("shared results", () => {
     assert.deepEqual(delta1, { "organization/1/description": "Second" });
     assert.equal(delta1, delta2, "the step is computed once and shared");
     assert.deepEqual(alone.next(), delta1, "equal to an unshared subscription's delta");
-    assert.equal(first.hotKeys, second.hotKeys);
+    assert.equal(first.hotKeyGroups, second.hotKeyGroups);
 
     state.set("organization/1/description", undefined);
     assert.deepEqual(first.next(), { "organization/1/description": null });
@@ -151,7 +151,7 @@ class LoggingState extends StubState {
 
 describe("patched results", () => {
   test("a changed plain value is restricted again alone; the result equals a full computation", async () => {
-    const { computeResult } = await import("../../src/autoupdate/shared-result.js");
+    const { computeOwnPart } = await import("../../src/autoupdate/shared-result.js");
     const state = new LoggingState();
     const subscription = Subscription.alone(state, 1, parseKeyRequests(REQUEST));
     subscription.next();
@@ -161,7 +161,7 @@ describe("patched results", () => {
     assert.ok(state.reads - readsBefore < 10, `only the changed key is read again (${state.reads - readsBefore} reads)`);
     state.set("organization/1/description", undefined);
     assert.deepEqual(subscription.next(), { "organization/1/description": null });
-    const full = computeResult(state, 1, parseKeyRequests(REQUEST));
+    const full = computeOwnPart(state, 1, parseKeyRequests(REQUEST));
     assert.deepEqual([...full.values.keys()], ["organization/1/name"]);
   });
 

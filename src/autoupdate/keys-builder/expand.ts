@@ -12,10 +12,29 @@ export interface FieldKey {
   field: string;
 }
 
+/**
+ * A source's answer for a value that may differ for some users (a permission profile's shared
+ * expansion): the value holds for everyone else and is followed; `users` get the key in
+ * `deferred` to expand on their own. A set containing `everyoneMarker` (see the source) means
+ * the value is unknown: it is not followed.
+ */
+export class PersonalValue {
+  constructor(
+    readonly value: unknown,
+    readonly users: ReadonlySet<number>,
+  ) {}
+}
+
+export interface DeferredRequest {
+  request: KeyRequest;
+  users: ReadonlySet<number>;
+}
+
 export interface KeyValueSource {
   /**
    * The values of the keys, in order, as the requesting user may see them: undefined (or null)
-   * when absent or invisible, relation lists filtered to visible targets. Called once per level.
+   * when absent or invisible, relation lists filtered to visible targets, or a PersonalValue.
+   * Called once per level.
    */
   values(keys: readonly FieldKey[]): readonly unknown[];
 }
@@ -29,6 +48,8 @@ export interface Expansion {
    * change the key set.
    */
   dependencies: Set<string>;
+  /** The followed keys whose value may differ for some users, as requests that expand them for those users. */
+  deferred: DeferredRequest[];
 }
 
 interface Pending {
@@ -40,6 +61,7 @@ interface Pending {
 export function expandKeys(requests: readonly KeyRequest[], source: KeyValueSource): Expansion {
   const keys = new Set<string>();
   const dependencies = new Set<string>();
+  const deferred: DeferredRequest[] = [];
   const followed = new Map<string, Set<FieldDescriptor>>();
   let level: Pending[] = [];
 
@@ -67,12 +89,17 @@ export function expandKeys(requests: readonly KeyRequest[], source: KeyValueSour
     const values = source.values(current.map((pending) => pending.key));
     current.forEach((pending, index) => {
       dependencies.add(pending.name);
-      const value = values[index];
+      let value = values[index];
+      if (value instanceof PersonalValue) {
+        const { collection, id, field } = pending.key;
+        deferred.push({ request: { collection, ids: [id], fields: new Map([[field, pending.descriptor]]) }, users: value.users });
+        value = value.value;
+      }
       if (value === undefined || value === null) return;
       follow(pending, value, request);
     });
   }
-  return { keys, dependencies };
+  return { keys, dependencies, deferred };
 }
 
 type Requester = (collection: string, id: number, fields: FieldMap) => void;

@@ -3,50 +3,103 @@
 // visibility in that mode is decided once per computation by its collection's rules. A relation
 // value's targets are checked under the mode of the reverse field. Anything without a rule is
 // invisible: a missing rule hides data, it never leaks it.
+//
+// Each verdict also records which users it compared with the request user (UserRights.isSelf),
+// passed up from the verdicts a check relies on. Computed for NOBODY (a profile's shared
+// computation, where every comparison is false), a verdict holds for every user of the profile
+// except the compared ones.
 import { getField, type FieldDefinition } from "../../meta/registry.js";
-import type { FieldKey, KeyValueSource } from "../keys-builder/index.js";
+import { PersonalValue, type FieldKey, type KeyValueSource } from "../keys-builder/index.js";
 import { COLLECTION_RULES } from "./collection-rules.js";
-import { UserRights } from "./permissions.js";
+import { EVERYONE, NOBODY, UserRights } from "./permissions.js";
 import { RecordingReader, type StateReader } from "./state-reader.js";
 
 export type { StateReader } from "./state-reader.js";
 
+/** Users for whom a profile's value may differ: listed ones, or EVERYONE among them. */
+export type ComparedUsers = ReadonlySet<number>;
+
 export interface Restricter {
   /** The values of the keys ("collection/id/field") as the user may see them; invisible or absent keys are left out. */
   restrict(keys: Iterable<string>): Map<string, unknown>;
+  /**
+   * For a profile's shared computation: the values, and per key the users for whom the value
+   * may differ (keys whose verdicts compared nobody are not listed). A key listed for EVERYONE
+   * has no value here.
+   */
+  restrictForProfile(keys: Iterable<string>): { values: Map<string, unknown>; personal: Map<string, ComparedUsers> };
+  /** The user's permission profile (profile rights only; see UserRights.profileKey). */
+  profileKey(): string;
   /** Every key read while deciding visibility: when one of them changes, the result may change. */
   readonly dependencies: ReadonlySet<string>;
 }
 
+/** A cached verdict, and the users it compared (undefined: none). */
+interface Verdict {
+  visible: boolean;
+  compared?: Set<number>;
+}
+
+/** A cycle in progress (motion A ↔ motion C of relatives): invisible, and decided anew by everyone. */
+const UNDECIDED: Verdict = { visible: false, compared: new Set([EVERYONE]) };
+
 class UserRestricter implements Restricter {
   private readonly reader: RecordingReader;
   private readonly rights: UserRights;
-  private readonly decided = new Map<string, boolean>();
+  private readonly decided = new Map<string, Verdict>();
 
   constructor(
     private readonly state: StateReader,
     userId: number,
+    selfId = userId,
   ) {
     this.reader = new RecordingReader(state);
-    this.rights = new UserRights(this.reader, userId);
+    this.rights = new UserRights(this.reader, userId, selfId);
   }
 
   get dependencies(): ReadonlySet<string> {
     return this.reader.read;
   }
 
+  profileKey(): string {
+    return this.rights.profileKey();
+  }
+
   readonly see = (collection: string, mode: string, id: number): boolean => {
     const key = `${collection}/${mode}/${id}`;
-    let visible = this.decided.get(key);
-    if (visible === undefined) {
-      // Guards cycles (motion A ↔ motion C of relatives, meeting_user ↔ speaker): undecided counts as invisible.
-      this.decided.set(key, false);
+    const rights = this.rights;
+    let verdict = this.decided.get(key);
+    if (verdict === undefined) {
+      this.decided.set(key, UNDECIDED);
+      const outer = rights.compared;
+      rights.compared = undefined;
       const check = COLLECTION_RULES[collection]?.[mode];
-      visible = check !== undefined && this.reader.exists(collection, id) && check(this.rights, id, this.see);
-      this.decided.set(key, visible);
+      const visible = check !== undefined && this.reader.exists(collection, id) && check(rights, id, this.see);
+      verdict = { visible, compared: rights.compared };
+      rights.compared = outer;
+      this.decided.set(key, verdict);
     }
-    return visible;
+    if (verdict.compared) {
+      rights.compared ??= new Set();
+      for (const user of verdict.compared) rights.compared.add(user);
+    }
+    return verdict.visible;
   };
+
+  /** The value as the user sees it, and the users it compared. */
+  private comparedValue(collection: string, id: number, name: string): { value: unknown; compared?: Set<number> } {
+    this.rights.compared = undefined;
+    const value = this.value(collection, id, name);
+    const compared = this.rights.compared;
+    this.rights.compared = undefined;
+    return { value, compared };
+  }
+
+  /** For a profile's expansion: a followed value, wrapped when it may differ for some users. */
+  profileValue(collection: string, id: number, name: string): unknown {
+    const { value, compared } = this.comparedValue(collection, id, name);
+    return compared ? new PersonalValue(compared.has(EVERYONE) ? undefined : value, compared) : value;
+  }
 
   value(collection: string, id: number, name: string): unknown {
     const field = getField(collection, name);
@@ -101,6 +154,19 @@ class UserRestricter implements Restricter {
     }
     return result;
   }
+
+  restrictForProfile(keys: Iterable<string>): { values: Map<string, unknown>; personal: Map<string, ComparedUsers> } {
+    const values = new Map<string, unknown>();
+    const personal = new Map<string, ComparedUsers>();
+    for (const key of keys) {
+      const [collection, id, field] = key.split("/");
+      if (!collection || !id || !field) continue;
+      const { value, compared } = this.comparedValue(collection, Number(id), field);
+      if (compared) personal.set(key, compared);
+      if (value !== undefined && !compared?.has(EVERYONE)) values.set(key, value);
+    }
+    return { values, personal };
+  }
 }
 
 /** A restricter for one computation; it caches permissions for that computation only. */
@@ -108,8 +174,22 @@ export function createRestricter(state: StateReader, userId: number): Restricter
   return new UserRestricter(state, userId);
 }
 
+/** A restricter with the user's profile rights for a profile's shared computation: nobody is "self". */
+export function createProfileRestricter(state: StateReader, userId: number): Restricter {
+  return new UserRestricter(state, userId, NOBODY);
+}
+
 /** The key expansion's view of the data through the restricter (relations followed only to visible targets). */
 export function restrictedSource(restricter: Restricter): KeyValueSource {
   const inner = restricter as UserRestricter;
   return { values: (keys: readonly FieldKey[]) => keys.map(({ collection, id, field }) => inner.value(collection, id, field)) };
+}
+
+/**
+ * The expansion's view for a whole permission profile: a followed value that may differ for some
+ * users comes as a PersonalValue, so that the expansion lists it for them.
+ */
+export function profileSource(restricter: Restricter): KeyValueSource {
+  const inner = restricter as UserRestricter;
+  return { values: (keys: readonly FieldKey[]) => keys.map(({ collection, id, field }) => inner.profileValue(collection, id, field)) };
 }

@@ -11,8 +11,6 @@ export interface MeetingRights {
   admin: boolean;
   permissions: ReadonlySet<string>;
   groupIds: ReadonlySet<number>;
-  /** The request user's meeting_user of this meeting, if any. */
-  meetingUserId?: number;
 }
 
 const NO_RIGHTS: MeetingRights = { admin: false, permissions: new Set(), groupIds: new Set() };
@@ -20,18 +18,64 @@ const NO_RIGHTS: MeetingRights = { admin: false, permissions: new Set(), groupId
 export const idList = (value: unknown): number[] => (Array.isArray(value) ? (value as number[]) : []);
 export const idOf = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
 
+/** In a set of compared users: the verdict depends on more than identity comparisons (every user decides anew). */
+export const EVERYONE = -2;
+/** The identity of a profile's shared computation: equal to no user. */
+export const NOBODY = -1;
+
+/**
+ * Rights come in two kinds. Profile rights (organization level, managed committees, groups and
+ * lock-outs per meeting) are equal for every user with the same profileKey(). The only identity
+ * the rules read is whether a user is the request user (isSelf); each such comparison is recorded
+ * in `compared`, so the restricter knows for which users a verdict may differ within a profile.
+ */
 export class UserRights {
   private readonly meetings = new Map<number, MeetingRights>();
   private managed?: Set<number>;
   private ownMeetingUsers?: Map<number, number>;
+  /** The users compared with the request user in the current verdict; reset and read by the restricter. */
+  compared?: Set<number>;
 
   constructor(
     readonly state: StateReader,
-    readonly userId: number,
+    /** Whose profile rights these are. */
+    private readonly id: number,
+    /** Who counts as "self": the same user, or NOBODY for a profile's shared computation. */
+    private readonly selfId: number = id,
   ) {}
 
   get loggedIn(): boolean {
-    return this.userId > 0;
+    return this.id > 0;
+  }
+
+  /** The user is the request user: the one identity read of the rules. */
+  isSelf(userId: number | undefined): boolean {
+    if (userId === undefined || !this.loggedIn) return false;
+    (this.compared ??= new Set()).add(userId);
+    return userId === this.selfId;
+  }
+
+  /** The meeting user belongs to the request user. */
+  isOwnMeetingUser(meetingUserId: number | undefined): boolean {
+    if (meetingUserId === undefined || !this.loggedIn) return false;
+    return this.isSelf(idOf(this.field("meeting_user", meetingUserId, "user_id")));
+  }
+
+  /**
+   * Equal for two users exactly when every profile right is equal: logged in or not, the
+   * organization level, the managed committees, and per meeting the groups and the lock-out.
+   */
+  profileKey(): string {
+    if (!this.loggedIn) return "anonymous";
+    const meetings = [...this.meetingUserMap()]
+      .map(([meetingId, meetingUserId]) => [
+        meetingId,
+        this.field("meeting_user", meetingUserId, "locked_out") === true,
+        [...idList(this.field("meeting_user", meetingUserId, "group_ids"))].sort((a, b) => a - b),
+      ])
+      .sort((a, b) => (a[0] as number) - (b[0] as number));
+    const committees = [...idList(this.field("user", this.id, "committee_management_ids"))].sort((a, b) => a - b);
+    return JSON.stringify([this.organizationLevel(), committees, meetings]);
   }
 
   field(collection: string, id: number, field: string): unknown {
@@ -40,7 +84,7 @@ export class UserRights {
 
   organizationLevel(): number {
     if (!this.loggedIn) return 0;
-    return OML_RANK[String(this.field("user", this.userId, "organization_management_level"))] ?? 0;
+    return OML_RANK[String(this.field("user", this.id, "organization_management_level"))] ?? 0;
   }
 
   /** OML ≥ level. */
@@ -53,7 +97,7 @@ export class UserRights {
     if (this.managed) return this.managed;
     this.managed = new Set();
     if (!this.loggedIn) return this.managed;
-    for (const id of idList(this.field("user", this.userId, "committee_management_ids"))) {
+    for (const id of idList(this.field("user", this.id, "committee_management_ids"))) {
       this.managed.add(id);
       for (const child of idList(this.field("committee", id, "all_child_ids"))) this.managed.add(child);
     }
@@ -64,16 +108,19 @@ export class UserRights {
     return committeeId !== undefined && this.managedCommittees().has(committeeId);
   }
 
-  /** meeting id → the request user's meeting_user id there. */
-  meetingUsers(): Map<number, number> {
+  /**
+   * meeting id → the user's meeting_user there. Not for restriction rules: their verdicts are
+   * shared within a profile, so they may compare identities only through isSelf.
+   */
+  meetingUserMap(): ReadonlyMap<number, number> {
     if (this.ownMeetingUsers) return this.ownMeetingUsers;
-    this.ownMeetingUsers = new Map();
-    if (!this.loggedIn) return this.ownMeetingUsers;
-    for (const id of idList(this.field("user", this.userId, "meeting_user_ids"))) {
+    const ownMeetingUsers = (this.ownMeetingUsers = new Map<number, number>());
+    if (!this.loggedIn) return ownMeetingUsers;
+    for (const id of idList(this.field("user", this.id, "meeting_user_ids"))) {
       const meetingId = idOf(this.field("meeting_user", id, "meeting_id"));
-      if (meetingId !== undefined) this.ownMeetingUsers.set(meetingId, id);
+      if (meetingId !== undefined) ownMeetingUsers.set(meetingId, id);
     }
-    return this.ownMeetingUsers;
+    return ownMeetingUsers;
   }
 
   meeting(meetingId: number): MeetingRights {
@@ -90,21 +137,21 @@ export class UserRights {
       if (!open || groupId === undefined) return NO_RIGHTS;
       return { admin: false, permissions: this.groupPermissions([groupId]), groupIds: new Set([groupId]) };
     }
-    const meetingUserId = this.meetingUsers().get(meetingId);
+    const meetingUserId = this.meetingUserMap().get(meetingId);
     if (this.field("meeting", meetingId, "locked_from_inside") !== true) {
       const committeeId = idOf(this.field("meeting", meetingId, "committee_id"));
       if (this.hasOrganizationLevel("can_manage_organization") || this.managesCommittee(committeeId)) {
-        return { admin: true, permissions: new Set(), groupIds: new Set(), meetingUserId };
+        return { admin: true, permissions: new Set(), groupIds: new Set() };
       }
     }
     if (meetingUserId === undefined) return NO_RIGHTS;
-    if (this.field("meeting_user", meetingUserId, "locked_out") === true) return { ...NO_RIGHTS, meetingUserId };
+    if (this.field("meeting_user", meetingUserId, "locked_out") === true) return NO_RIGHTS;
     const groupIds = idList(this.field("meeting_user", meetingUserId, "group_ids"));
     const adminGroup = idOf(this.field("meeting", meetingId, "admin_group_id"));
     if (adminGroup !== undefined && groupIds.includes(adminGroup)) {
-      return { admin: true, permissions: new Set(), groupIds: new Set(groupIds), meetingUserId };
+      return { admin: true, permissions: new Set(), groupIds: new Set(groupIds) };
     }
-    return { admin: false, permissions: this.groupPermissions(groupIds), groupIds: new Set(groupIds), meetingUserId };
+    return { admin: false, permissions: this.groupPermissions(groupIds), groupIds: new Set(groupIds) };
   }
 
   private groupPermissions(groupIds: number[]): Set<string> {
@@ -133,7 +180,7 @@ export class UserRights {
   /** Meeting mode B, "can see the meeting". */
   canSeeMeeting(meetingId: number | undefined): boolean {
     if (meetingId === undefined || !this.state.exists("meeting", meetingId)) return false;
-    const meetingUserId = this.meetingUsers().get(meetingId);
+    const meetingUserId = this.meetingUserMap().get(meetingId);
     if (meetingUserId !== undefined) {
       if (this.field("meeting_user", meetingUserId, "locked_out") === true) return false;
       if (idList(this.field("meeting_user", meetingUserId, "group_ids")).length > 0) return true;
@@ -150,8 +197,8 @@ export class UserRights {
   adminAnywhere(): boolean {
     if (!this.loggedIn) return false;
     if (this.hasOrganizationLevel("can_manage_organization")) return true;
-    if (idList(this.field("user", this.userId, "committee_management_ids")).length > 0) return true;
-    for (const [meetingId, meetingUserId] of this.meetingUsers()) {
+    if (idList(this.field("user", this.id, "committee_management_ids")).length > 0) return true;
+    for (const [meetingId, meetingUserId] of this.meetingUserMap()) {
       const adminGroup = idOf(this.field("meeting", meetingId, "admin_group_id"));
       if (adminGroup !== undefined && idList(this.field("meeting_user", meetingUserId, "group_ids")).includes(adminGroup)) return true;
     }

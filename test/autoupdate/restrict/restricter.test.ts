@@ -174,3 +174,14 @@ describe("relation values", () => {
     }
   });
 });
+
+describe("frozen state values", () => {
+  test("a chat group's read and write groups are read without changing them (the live state freezes its values)", () => {
+    const data = meetingWith([], {
+      "chat_group/1": { id: 1, meeting_id: 1, name: "c", read_group_ids: Object.freeze([1]), write_group_ids: Object.freeze([3]) },
+    });
+    const result = createRestricter(stateOf(data), 1).restrict(["chat_group/1/name"]);
+    assert.equal(result.get("chat_group/1/name"), "c", "a member of a write group sees the group");
+    assert.deepEqual(data["chat_group/1"]!.read_group_ids, [1]);
+  });
+});

@@ -3,5 +3,5 @@ import { idOf } from "../permissions.js";
 import type { CollectionRules } from "../rules.js";
 
 export const actionWorker: CollectionRules = {
-  A: (rights, id) => rights.loggedIn && idOf(rights.field("action_worker", id, "user_id")) === rights.userId,
+  A: (rights, id) => rights.isSelf(idOf(rights.field("action_worker", id, "user_id"))),
 };

@@ -6,7 +6,7 @@ import { meetingIdOf, type CollectionRules } from "../rules.js";
 function readsChatGroup(rights: UserRights, groupId: number, includeWriters: boolean): boolean {
   const meetingId = meetingIdOf(rights, "chat_group", groupId);
   if (rights.hasPerm(meetingId, "chat.can_manage")) return true;
-  const groups = idList(rights.field("chat_group", groupId, "read_group_ids"));
+  const groups = [...idList(rights.field("chat_group", groupId, "read_group_ids"))];
   if (includeWriters) groups.push(...idList(rights.field("chat_group", groupId, "write_group_ids")));
   return rights.inAnyGroup(meetingId, groups);
 }
@@ -18,6 +18,6 @@ export const chatMessage: CollectionRules = {
     const groupId = idOf(rights.field("chat_message", id, "chat_group_id"));
     if (groupId !== undefined && readsChatGroup(rights, groupId, false)) return true;
     const author = idOf(rights.field("chat_message", id, "meeting_user_id"));
-    return rights.loggedIn && author !== undefined && idOf(rights.field("meeting_user", author, "user_id")) === rights.userId;
+    return rights.isOwnMeetingUser(author);
   },
 };

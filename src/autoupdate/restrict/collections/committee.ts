@@ -15,6 +15,6 @@ export const committee: CollectionRules = {
   A: (rights, id) =>
     rights.hasOrganizationLevel("can_manage_users") ||
     managesCommitteeOrPartner(rights, id) ||
-    (rights.loggedIn && idList(rights.field("committee", id, "user_ids")).includes(rights.userId)),
+    idList(rights.field("committee", id, "user_ids")).some((user) => rights.isSelf(user)),
   B: (rights, id) => rights.hasOrganizationLevel("can_manage_organization") || managesCommitteeOrPartner(rights, id),
 };

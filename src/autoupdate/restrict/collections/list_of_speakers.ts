@@ -16,8 +16,7 @@ export const speaker: CollectionRules = {
     const meetingId = meetingIdOf(rights, "speaker", id);
     if (rights.hasPerm(meetingId, "list_of_speakers.can_see")) return true;
     if (!rights.loggedIn || !rights.hasPerm(meetingId, "list_of_speakers.can_be_speaker")) return false;
-    const meetingUserId = idOf(rights.field("speaker", id, "meeting_user_id"));
-    return meetingUserId !== undefined && idOf(rights.field("meeting_user", meetingUserId, "user_id")) === rights.userId;
+    return rights.isOwnMeetingUser(idOf(rights.field("speaker", id, "meeting_user_id")));
   },
 };
 

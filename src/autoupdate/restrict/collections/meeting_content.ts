@@ -11,8 +11,6 @@ export const topic: CollectionRules = { A: throughRelation("topic", "agenda_item
 /** Only the note's own user, not even a superadmin. */
 export const personalNote: CollectionRules = {
   A: (rights, id) => {
-    if (!rights.loggedIn) return false;
-    const meetingUser = idOf(rights.field("personal_note", id, "meeting_user_id"));
-    return meetingUser !== undefined && idOf(rights.field("meeting_user", meetingUser, "user_id")) === rights.userId;
+    return rights.isOwnMeetingUser(idOf(rights.field("personal_note", id, "meeting_user_id")));
   },
 };

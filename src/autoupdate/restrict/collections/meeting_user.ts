@@ -19,26 +19,26 @@ const USER_SHOWN_THROUGH: ReadonlyArray<[field: string, collection: string]> = [
   ["vote_ids", "vote"],
 ];
 
-function isOwn(rights: UserRights, id: number): boolean {
-  return rights.loggedIn && idOf(rights.field("meeting_user", id, "user_id")) === rights.userId;
-}
+const isOwn = (rights: UserRights, id: number): boolean => rights.isOwnMeetingUser(id);
 
+// Identity checks come last: a verdict reached without them holds for the whole permission profile.
 function seeMeetingUser(rights: UserRights, id: number, see: See): boolean {
   const meetingId = idOf(rights.field("meeting_user", id, "meeting_id"));
-  if (rights.hasPerm(meetingId, "user.can_see") || isOwn(rights, id)) return true;
-  const own = meetingId === undefined ? undefined : rights.meetingUsers().get(meetingId);
-  if (own !== undefined) {
-    if (idOf(rights.field("meeting_user", id, "vote_delegated_to_id")) === own) return true;
-    if (idList(rights.field("meeting_user", id, "vote_delegations_from_ids")).includes(own)) return true;
-  }
+  if (rights.hasPerm(meetingId, "user.can_see")) return true;
   for (const [field, collection] of SHOWN_THROUGH) {
     if (idList(rights.field("meeting_user", id, field)).some((other) => see(collection, "A", other))) return true;
   }
   const userId = idOf(rights.field("meeting_user", id, "user_id"));
-  if (userId === undefined) return false;
-  return USER_SHOWN_THROUGH.some(([field, collection]) =>
-    idList(rights.field("user", userId, field)).some((other) => see(collection, "A", other)),
-  );
+  if (
+    userId !== undefined &&
+    USER_SHOWN_THROUGH.some(([field, collection]) => idList(rights.field("user", userId, field)).some((other) => see(collection, "A", other)))
+  ) {
+    return true;
+  }
+  if (isOwn(rights, id)) return true;
+  // One's vote delegation partners (meeting users of the same meeting by the relation's definition).
+  if (rights.isOwnMeetingUser(idOf(rights.field("meeting_user", id, "vote_delegated_to_id")))) return true;
+  return idList(rights.field("meeting_user", id, "vote_delegations_from_ids")).some((other) => rights.isOwnMeetingUser(other));
 }
 
 export const meetingUser: CollectionRules = {
@@ -47,5 +47,5 @@ export const meetingUser: CollectionRules = {
   C: (rights, id, see) => rights.hasOrganizationLevel("can_manage_organization") || see("meeting_user", "A", id),
   D: (rights, id) =>
     rights.hasOrganizationLevel("can_manage_users") || rights.hasPerm(idOf(rights.field("meeting_user", id, "meeting_id")), "user.can_manage"),
-  E: (rights, id) => isOwn(rights, id) || rights.hasPerm(idOf(rights.field("meeting_user", id, "meeting_id")), "user.can_see_sensitive_data"),
+  E: (rights, id) => rights.hasPerm(idOf(rights.field("meeting_user", id, "meeting_id")), "user.can_see_sensitive_data") || isOwn(rights, id),
 };

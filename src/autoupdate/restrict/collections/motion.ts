@@ -6,11 +6,9 @@ import { meetingIdOf, type CollectionRules, type See } from "../rules.js";
 
 /** The request user submitted the motion. */
 export function isSubmitter(rights: UserRights, motionId: number): boolean {
-  if (!rights.loggedIn) return false;
-  return idList(rights.field("motion", motionId, "submitter_ids")).some((submitter) => {
-    const meetingUser = idOf(rights.field("motion_submitter", submitter, "meeting_user_id"));
-    return meetingUser !== undefined && idOf(rights.field("meeting_user", meetingUser, "user_id")) === rights.userId;
-  });
+  return idList(rights.field("motion", motionId, "submitter_ids")).some((submitter) =>
+    rights.isOwnMeetingUser(idOf(rights.field("motion_submitter", submitter, "meeting_user_id"))),
+  );
 }
 
 function stateAllows(rights: UserRights, motionId: number, meetingId: number | undefined): boolean {

@@ -73,8 +73,7 @@ export const vote: CollectionRules = {
     const pollId = optionId === undefined ? undefined : pollOfOption(rights, optionId);
     if (pollId === undefined || !see("poll", "A", pollId)) return false;
     if (stateOf(rights, pollId) === "published" || managesPoll(rights, pollId)) return true;
-    if (!rights.loggedIn) return false;
-    return idOf(rights.field("vote", id, "user_id")) === rights.userId || idOf(rights.field("vote", id, "delegated_user_id")) === rights.userId;
+    return rights.isSelf(idOf(rights.field("vote", id, "user_id"))) || rights.isSelf(idOf(rights.field("vote", id, "delegated_user_id")));
   },
   B: (rights, id, see) => {
     const optionId = idOf(rights.field("vote", id, "option_id"));

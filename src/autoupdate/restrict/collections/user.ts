@@ -5,7 +5,7 @@ import type { CollectionRules } from "../rules.js";
 
 const OML_RANK: Record<string, number> = { can_manage_users: 1, can_manage_organization: 2, superadmin: 3 };
 
-const isSelf = (rights: UserRights, id: number) => rights.loggedIn && id === rights.userId;
+const isSelf = (rights: UserRights, id: number) => rights.isSelf(id);
 
 function inManagedCommittee(rights: UserRights, id: number): boolean {
   return idList(rights.field("user", id, "committee_ids")).some((committee) => rights.managesCommittee(committee));
@@ -23,15 +23,16 @@ const userManager = (rights: UserRights) => rights.hasOrganizationLevel("can_man
 const modeD = (rights: UserRights, id: number) => userManager(rights) || inMeetingWith(rights, id, "user.can_manage");
 
 export const user: CollectionRules = {
+  // Identity checks come last: a verdict reached without them holds for the whole permission profile.
   A: (rights, id, see) =>
-    isSelf(rights, id) ||
     userManager(rights) ||
     inManagedCommittee(rights, id) ||
-    idList(rights.field("user", id, "meeting_user_ids")).some((meetingUser) => see("meeting_user", "A", meetingUser)),
-  B: (rights, id) => userManager(rights) || isSelf(rights, id) || inManagedCommittee(rights, id) || inMeetingWith(rights, id, "user.can_see_sensitive_data"),
+    idList(rights.field("user", id, "meeting_user_ids")).some((meetingUser) => see("meeting_user", "A", meetingUser)) ||
+    isSelf(rights, id),
+  B: (rights, id) => userManager(rights) || inManagedCommittee(rights, id) || inMeetingWith(rights, id, "user.can_see_sensitive_data") || isSelf(rights, id),
   D: modeD,
   E: (rights, id) =>
-    rights.loggedIn && (userManager(rights) || isSelf(rights, id) || inManagedCommittee(rights, id) || inMeetingWith(rights, id, "user.can_manage")),
+    rights.loggedIn && (userManager(rights) || inManagedCommittee(rights, id) || inMeetingWith(rights, id, "user.can_manage") || isSelf(rights, id)),
   F: userManager,
   G: () => false,
   H: (rights, id) => {
