@@ -12,6 +12,7 @@ import { clientRoutes } from "./client/routes.js";
 import { autoupdateRoutes, createAutoupdateService } from "./autoupdate/routes.js";
 import { mediaRoutes } from "./media/routes.js";
 import { voteRoutes } from "./vote/routes.js";
+import { attachLiveVotes } from "./vote/live-votes.js";
 import { projectorRoutes } from "./projector/routes.js";
 import { createSearchService, searchRoutes } from "./search/routes.js";
 
@@ -28,7 +29,12 @@ export const COMPONENTS: ComponentRoutes[] = [
     app.shutdownHooks.push(() => services.close());
     return iccRoutes(app, services);
   },
-  (app) => ((service) => [...autoupdateRoutes(app, service), ...projectorRoutes(app, service), ...searchRoutes(app, createSearchService(service))])(createAutoupdateService(app)),
+  (app) => {
+    const service = createAutoupdateService(app);
+    // poll/live_votes in the autoupdate's state, from the vote service's ballots.
+    attachLiveVotes(app, service);
+    return [...autoupdateRoutes(app, service), ...projectorRoutes(app, service), ...searchRoutes(app, createSearchService(service))];
+  },
   (app) => mediaRoutes(app),
   voteRoutes,
   // Last: the client's files take every GET that no service route takes.

@@ -7,6 +7,7 @@ import { RequestAuthenticationError } from "../auth/authenticate-request.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { decodeBallotValue, validateBallot, type BallotPoll } from "./ballot.js";
 import { ensureVoteTables, storeBallot, votersOf } from "./store.js";
+import { announceBallot } from "./live-votes.js";
 
 type VoteErrorType = "exist" | "not-exist" | "invalid" | "double-vote" | "not-allowed" | "stopped" | "internal" | "auth";
 
@@ -135,6 +136,8 @@ async function castBallot(app: AppContext, pollId: number, userId: number, rawBo
       : { value: payload.value, weight };
   const outcome = await app.db.transaction((tx) => storeBallot(tx, pollId, voteUserId, JSON.stringify(ballot)));
   if (outcome !== "ok") throw fail(outcome);
+  // Committed: every process re-reads the poll's live votes (poll/live_votes).
+  await announceBallot(app.buses.messageBus, pollId, (message, error) => app.log.error(`vote service: ${message}`, error));
 }
 
 /** A decimal string with exactly six places ("2.5" → "2.500000"). */
