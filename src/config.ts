@@ -50,6 +50,44 @@ export interface Config {
   actionRetryTimeoutMs: number;
   threadWatchTimeoutSeconds: number;
   logLevel: string;
+  /** Outgoing mail (user.send_invitation_email, user.forget_password), upstream's EMAIL_* settings. */
+  email: EmailConfig;
+}
+
+export type EmailConnectionSecurity = "NONE" | "STARTTLS" | "SSL/TLS";
+
+export interface EmailConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  connectionSecurity: EmailConnectionSecurity;
+  timeoutSeconds: number;
+  acceptSelfSignedCertificate: boolean;
+  defaultFromEmail: string;
+}
+
+/**
+ * Upstream's EmailSettings: EMAIL_HOST (localhost), EMAIL_PORT (465), EMAIL_HOST_USER,
+ * EMAIL_HOST_PASSWORD or EMAIL_HOST_PASSWORD_FILE, EMAIL_CONNECTION_SECURITY (SSL/TLS), EMAIL_TIMEOUT
+ * (5 s), EMAIL_ACCEPT_SELF_SIGNED_CERTIFICATE (false), DEFAULT_FROM_EMAIL (noreply@example.com).
+ */
+export function emailConfigFrom(env: NodeJS.ProcessEnv): EmailConfig {
+  const security = (env.EMAIL_CONNECTION_SECURITY ?? "SSL/TLS").trim().toUpperCase();
+  const connectionSecurity = security === "TLS" || security === "SSL" ? "SSL/TLS" : security;
+  if (connectionSecurity !== "NONE" && connectionSecurity !== "STARTTLS" && connectionSecurity !== "SSL/TLS") {
+    throw new ConfigError('Email-configuration: Choose one of "NONE", "STARTTLS" or "SSL/TLS" for EMAIL_CONNECTION_SECURITY environment variable');
+  }
+  return {
+    host: env.EMAIL_HOST ?? "localhost",
+    port: parsePort("EMAIL_PORT", env.EMAIL_PORT, 465),
+    user: env.EMAIL_HOST_USER ?? "",
+    password: secretFromFile(env, "EMAIL_HOST_PASSWORD_FILE", true) ?? env.EMAIL_HOST_PASSWORD ?? "",
+    connectionSecurity,
+    timeoutSeconds: parseNumber("EMAIL_TIMEOUT", env.EMAIL_TIMEOUT, 5),
+    acceptSelfSignedCertificate: isTruthy(env.EMAIL_ACCEPT_SELF_SIGNED_CERTIFICATE),
+    defaultFromEmail: env.DEFAULT_FROM_EMAIL ?? "noreply@example.com",
+  };
 }
 
 export const DEVELOPMENT_SECRETS = {
@@ -231,5 +269,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     actionRetryTimeoutMs: parseNumber("ACTION_RETRY_TIMEOUT", env.ACTION_RETRY_TIMEOUT, 0.4) * 1000,
     threadWatchTimeoutSeconds: parseNumber("OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT", env.OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT, 1),
     logLevel: env.OPENSLIDES_LOGLEVEL ?? (development ? "debug" : "info"),
+    email: emailConfigFrom(env),
   };
 }

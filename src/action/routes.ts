@@ -15,6 +15,7 @@ import { NotFoundError, sendActionError, ServerError, UnauthorizedError, WERKZEU
 import { assertMigrationIndex } from "./migration-check.js";
 import { assertJsonContentType, isFalsyJson, readJsonBody } from "./request-body.js";
 import { watchActionRequest } from "./worker.js";
+import { configurePasswordResetTokens } from "./shared/password-reset-tokens.js";
 
 /** What the action component needs from the application. */
 export interface ActionApp {
@@ -39,6 +40,8 @@ const VERSION_FILE = fileURLToPath(new URL("../../../version.txt", import.meta.u
 
 export function actionRoutes(app: ActionApp): Route[] {
   const loaded = loadActions();
+  // Password reset tokens are the auth service's: its key, and its used-token marks (shared through the cache).
+  configurePasswordResetTokens({ tokenKey: app.auth.keys.tokenKey, cache: app.auth.cache });
   const action = (mode: Mode) => async (req: HttpRequest, res: HttpResponse) => {
     await loaded;
     await handleActionRequest(app, req, res, mode);
