@@ -2,19 +2,25 @@
 // the action service to LARGE_USERS participants, LARGE_MOTIONS motions and LARGE_TOPICS topics
 // with speakers. Then, for the superadmin and for a delegate: the first line of the client's
 // motion list, agenda and participant list (time and size, plain and zstd-compressed); and for
-// LARGE_STREAMS different delegates (no result sharing between users) each with those three
-// streams: time until all first lines, and time until a motion's new title reached every stream.
+// LARGE_STREAMS different delegates each with those three streams: time until all first lines,
+// and time until a motion's new title reached every stream. Last, N = LARGE_CLIENTS (100, 1,000,
+// 2,000) different delegates with one motion-list stream each: first lines, server memory per
+// stream, and a motion's new title to the last client. The generated meeting is kept in
+// .bench-data/ (bench/support/large-meeting-data.ts).
 // Run: npm run bench -- large-meeting
+import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
+import { decompress } from "fzstd";
 import type { StartedServer } from "../test/support/server.js";
 import { Client } from "../test/support/http.js";
 import { act, startLargeMeeting } from "./support/large-meeting-data.js";
 
-const USERS = Number(process.env.LARGE_USERS ?? 300);
+const USERS = Number(process.env.LARGE_USERS ?? 2000);
 const MOTIONS = Number(process.env.LARGE_MOTIONS ?? 1000);
 const TOPICS = Number(process.env.LARGE_TOPICS ?? 300);
 const STREAM_USERS = Number(process.env.LARGE_STREAMS ?? 200);
+const CLIENT_COUNTS = (process.env.LARGE_CLIENTS ?? "100,1000,2000").split(",").map(Number);
 
 const user = { username: null, first_name: null, last_name: null, is_present_in_meeting_ids: null, gender_id: null };
 export const REQUESTS: Record<string, unknown> = {
@@ -79,23 +85,34 @@ interface Stream {
   close(): void;
 }
 
+/**
+ * A stream of the autoupdate. The first line is only measured (time, size); later lines are
+ * decoded (zstd with `compress`, as the official client asks) and searched by waitFor.
+ */
 function openStream(server: StartedServer, client: Client, body: unknown, agent: Agent, compress = false): Stream {
-  let buffer = "";
+  let pending = "";
+  let later = "";
+  let first: { at: number; bytes: number } | undefined;
   let resolveFirst!: (value: { at: number; bytes: number }) => void;
   const firstLine = new Promise<{ at: number; bytes: number }>((resolve) => (resolveFirst = resolve));
   const watchers: Array<{ text: string; resolve: (time: number) => void }> = [];
   const headers = { authentication: client.token!, cookie: client.cookie!, "content-type": "application/json" };
+  const decode = (line: string) => (compress ? new TextDecoder().decode(decompress(Buffer.from(line, "base64"))) : line);
   const req = request(`${server.url}/system/autoupdate${compress ? "?compress=1" : ""}`, { method: "POST", headers, agent }, (res) => {
     if (res.statusCode !== 200) res.on("data", (chunk: Buffer) => console.error(`autoupdate answered ${res.statusCode}: ${chunk.toString().slice(0, 200)}`));
     res.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const newline = buffer.indexOf("\n");
-      if (newline >= 0) resolveFirst({ at: performance.now(), bytes: Buffer.byteLength(buffer.slice(0, newline)) });
+      pending += chunk.toString();
+      let newline: number;
+      while ((newline = pending.indexOf("\n")) >= 0) {
+        const line = pending.slice(0, newline);
+        pending = pending.slice(newline + 1);
+        if (!first) resolveFirst((first = { at: performance.now(), bytes: Buffer.byteLength(line) }));
+        else later = (later + decode(line)).slice(-100_000);
+      }
       for (const watcher of watchers.splice(0)) {
-        if (buffer.includes(watcher.text)) watcher.resolve(performance.now());
+        if (later.includes(watcher.text)) watcher.resolve(performance.now());
         else watchers.push(watcher);
       }
-      if (watchers.length === 0 && buffer.length > 1_000_000) buffer = buffer.slice(-1000);
     });
     res.on("error", () => undefined);
   });
@@ -103,7 +120,7 @@ function openStream(server: StartedServer, client: Client, body: unknown, agent:
   req.end(JSON.stringify(body));
   return {
     firstLine,
-    waitFor: (text) => new Promise((resolve) => (buffer.includes(text) ? resolve(performance.now()) : watchers.push({ text, resolve }))),
+    waitFor: (text) => new Promise((resolve) => (later.includes(text) ? resolve(performance.now()) : watchers.push({ text, resolve }))),
     close: () => req.destroy(),
   };
 }
@@ -151,6 +168,50 @@ async function manyUsers(server: StartedServer, admin: Client, usernames: string
   return { users: clients.length, streams: streams.length, "all first lines ms": round(allConnected), "motion title to last motion stream ms": round(last - sent) };
 }
 
+function rssMiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+}
+
+async function logIn(server: StartedServer, usernames: string[]): Promise<Client[]> {
+  const clients: Client[] = [];
+  for (let i = 0; i < usernames.length; i += 20) {
+    clients.push(...(await Promise.all(usernames.slice(i, i + 20).map(async (username) => {
+      const client = new Client(server.url);
+      await client.login(username, "pw");
+      return client;
+    }))));
+  }
+  return clients;
+}
+
+/** N different delegates, one motion-list stream each: first lines, memory per stream, one motion's new title to the last of them. */
+async function clientsOfTheMeeting(server: StartedServer, admin: Client, clients: Client[], motionId: number, compress: boolean): Promise<Record<string, unknown>> {
+  const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const before = rssMiB(server.process.pid!);
+  const start = performance.now();
+  const streams = clients.map((client) => openStream(server, client, REQUESTS.motions, agent, compress));
+  const lines = await Promise.all(streams.map((stream) => stream.firstLine));
+  const times = lines.map((line) => line.at - start).sort((a, b) => a - b);
+  const memory = rssMiB(server.process.pid!) - before;
+  const title = `Renamed ${clients.length} ${Date.now()}`;
+  const arrived = Promise.all(streams.map((stream) => stream.waitFor(title)));
+  const sent = performance.now();
+  await act(admin, "motion.update", [{ id: motionId, title }]);
+  const last = Math.max(...(await arrived));
+  for (const stream of streams) stream.close();
+  agent.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return {
+    clients: clients.length,
+    compressed: compress,
+    "all first lines ms": round(times.at(-1)!),
+    "median first line ms": round(times[times.length >> 1]!),
+    "motion title to last client ms": round(last - sent),
+    "server KiB per stream": round((memory * 1024) / clients.length),
+  };
+}
+
 export async function run(): Promise<void> {
   const { server, usernames, motionIds } = await startLargeMeeting({ users: USERS, motions: MOTIONS, topics: TOPICS });
   try {
@@ -160,6 +221,14 @@ export async function run(): Promise<void> {
     await delegate.login(usernames[0]!, "pw");
     console.table(await firstLines(server, { superadmin: admin, delegate }));
     console.table([await manyUsers(server, admin, usernames, motionIds[0]!)]);
+    const loggingIn = performance.now();
+    const clients = await logIn(server, usernames.slice(0, Math.max(...CLIENT_COUNTS)));
+    console.log(`logged in ${clients.length} delegates in ${round((performance.now() - loggingIn) / 1000)} s`);
+    const rows = [];
+    for (const count of CLIENT_COUNTS) {
+      for (const compress of [true, false]) rows.push(await clientsOfTheMeeting(server, admin, clients.slice(0, count), motionIds[1]!, compress));
+    }
+    console.table(rows);
   } finally {
     await server.stop();
   }

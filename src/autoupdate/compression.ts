@@ -7,7 +7,32 @@
 // no native build, no install script). It loads once per process, asynchronously.
 import type { RawResponse } from "../http/types.js";
 
-export type LineEncoder = (json: string) => string;
+/**
+ * Encodes a JSON text (without "\n") as a line with "\n". `pieces` encodes a line whose text
+ * starts with a part shared by many lines: the shared part is one zstd frame, compressed once and
+ * kept with it, followed by a frame of the rest (the client's fzstd decodes concatenated frames).
+ */
+export interface LineEncoder {
+  (json: string): string;
+  pieces(head: SharedText, tail: string): string;
+}
+
+/** The start of many lines' text; keeps its compressed form once made. */
+export class SharedText {
+  /** Base64 of its zstd frame, padded with a skippable frame to a multiple of 3 bytes (no "=" in it). */
+  compressed?: string;
+
+  constructor(readonly text: string) {}
+}
+
+/** A zstd skippable frame (magic 0x184D2A50, little endian) of `size` bytes in all. */
+function skippableFrame(size: number): Uint8Array {
+  const frame = new Uint8Array(size);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, 0x184d2a50, true);
+  view.setUint32(4, size - 8, true);
+  return frame;
+}
 
 const RECENT_LINES = 8;
 const RECENT_MAX_CHARS = 512 * 1024;
@@ -23,17 +48,31 @@ export function loadLineCompressor(): Promise<LineEncoder> {
     // Subscribers of a shared result get the same delta one after the other: its line is
     // compressed once. A few recent lines are kept, none larger than RECENT_MAX_CHARS.
     const recent = new Map<string, string>();
-    return (json: string) => {
+    const compress = (text: string) => {
+      const frame = zstd.compress(encoder.encode(text));
+      return Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+    };
+    const encode = (json: string) => {
       const known = recent.get(json);
       if (known !== undefined) return known;
-      const frame = zstd.compress(encoder.encode(`${json}\n`));
-      const line = `${unpadded(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString("base64"))}\n`;
+      const line = `${unpadded(compress(`${json}\n`).toString("base64"))}\n`;
       if (json.length <= RECENT_MAX_CHARS) {
         recent.set(json, line);
         if (recent.size > RECENT_LINES) recent.delete(recent.keys().next().value!);
       }
       return line;
     };
+    const pieces = (head: SharedText, tail: string) => {
+      if (head.compressed === undefined) {
+        const frame = compress(head.text);
+        // Base64 of the whole line is base64 of the head and then of the tail only when the head's
+        // length is a multiple of 3 bytes: a skippable frame (at least 8 bytes) pads it.
+        const padding = skippableFrame(8 + ((3 - ((frame.length + 8) % 3)) % 3));
+        head.compressed = Buffer.concat([frame, padding]).toString("base64");
+      }
+      return `${head.compressed}${unpadded(compress(`${tail}\n`).toString("base64"))}\n`;
+    };
+    return Object.assign(encode, { pieces });
   })();
   // A failed load is tried again by the next request.
   loading.catch(() => (loading = undefined));
@@ -46,19 +85,20 @@ function unpadded(base64: string): string {
   return base64.slice(0, end);
 }
 
-/** An error object is written as plain JSON in every mode; the client falls back to plain parsing. */
-function isErrorLine(line: string): boolean {
-  return line.startsWith('{"error":');
+/** Data lines and the heartbeat are JSON objects; an error object stays plain JSON in every mode (the client falls back to plain parsing). */
+function isDataLine(line: string): boolean {
+  return line.startsWith("{") && !line.startsWith('{"error":');
 }
 
 /**
  * The response as the JSON-lines stream writer sees it, with every data line it writes
- * compressed. The writer writes whole lines only (data, heartbeat `{}`, error), so each write is
- * one line: data lines and the heartbeat are compressed (as upstream does), the error line not.
+ * compressed. The writer writes whole lines only (data, heartbeat `{}`, error, or a line
+ * compressed already), so each write is one line: data lines and the heartbeat are compressed
+ * (as upstream does), the error line and compressed lines (base64, never starting with "{") not.
  */
 export function compressingResponse(raw: RawResponse, encode: LineEncoder): RawResponse {
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
-    if (typeof chunk === "string" && chunk.endsWith("\n") && !isErrorLine(chunk)) chunk = encode(chunk.slice(0, -1));
+    if (typeof chunk === "string" && chunk.endsWith("\n") && isDataLine(chunk)) chunk = encode(chunk.slice(0, -1));
     return (raw.write as (...args: unknown[]) => boolean).call(raw, chunk, ...rest);
   };
   return new Proxy(raw, {

@@ -13,6 +13,7 @@ import { AutoupdateService } from "./service.js";
 import { Subscription, UserDeletedError, type Delta } from "./subscription.js";
 import { connectionCountAnswer } from "./connection-count.js";
 import { compressingResponse } from "./compression.js";
+import { joinPieces } from "./shared-result.js";
 
 const NO_STORE = "no-store, max-age=0";
 
@@ -47,14 +48,16 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
   const subscription = new Subscription(shared);
   let first: string;
   try {
-    first = subscription.firstJson();
+    const pieces = subscription.firstPieces();
+    if (!encode) first = `${joinPieces(pieces)}\n`;
+    else first = pieces.head ? encode.pieces(pieces.head, pieces.tail) : encode(pieces.tail);
   } catch (error) {
     finish();
     throw error;
   }
   if (request.single) {
     res.header("Cache-Control", NO_STORE);
-    res.send(encode ? encode(first) : `${first}\n`, "application/octet-stream", 200);
+    res.send(first, "application/octet-stream", 200);
     finish();
     return;
   }
@@ -66,7 +69,7 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
     keepAlivePayload: "{}\n",
     merge: (pending, next) => ({ ...(pending as Delta), ...(next as Delta) }),
   });
-  stream.sendJson(first);
+  stream.sendFirstLine(first);
   const stop = service.hub.add({
     subscription,
     deliver: (delta) => stream.send(delta),

@@ -10,6 +10,7 @@
 //
 // A user's result (both parts) is in turn shared by all subscriptions of that user with that
 // request, and the delta between two consecutive versions of a part is computed once.
+import { SharedText } from "./compression.js";
 import type { DeferredRequest, KeyRequest } from "./keys-builder/index.js";
 import { expandKeys } from "./keys-builder/index.js";
 import { createProfileRestricter, createRestricter, profileSource, restrictedSource } from "./restrict/index.js";
@@ -90,19 +91,32 @@ export class ResultValues {
     yield* this.own.values;
   }
 
-  /** All values as one JSON object text; the profile part's share is serialized once for all its users. */
-  json(): string {
+  /**
+   * All values as one JSON object text, in two pieces: the profile part's values (serialized,
+   * and compressed when asked, once for all its users) and the rest.
+   */
+  json(): JsonPieces {
     const profile = this.profile;
     const own = fragmentOf(this.own.values);
-    if (!profile) return `{${own}}`;
+    if (!profile) return { tail: `{${own}}` };
     for (const key of this.own.requested) {
-      if (profile.has(key)) return `{${[...this].map(([name, entry]) => `${JSON.stringify(name)}:${entry.json}`).join(",")}}`;
+      if (profile.has(key)) return { tail: `{${[...this].map(([name, entry]) => `${JSON.stringify(name)}:${entry.json}`).join(",")}}` };
     }
-    const shared = fragmentOf(profile);
-    return `{${shared}${shared && own ? "," : ""}${own}}`;
+    let head = heads.get(profile);
+    if (!head) heads.set(profile, (head = new SharedText(`{${fragmentOf(profile)}`)));
+    return { head, tail: `${head.text.length > 1 && own ? "," : ""}${own}}` };
   }
 }
 
+/** A JSON text as a head shared by many results and the rest. */
+export interface JsonPieces {
+  head?: SharedText;
+  tail: string;
+}
+
+export const joinPieces = ({ head, tail }: JsonPieces): string => (head?.text ?? "") + tail;
+
+const heads = new WeakMap<ReadonlyMap<string, Entry>, SharedText>();
 const fragments = new WeakMap<ReadonlyMap<string, Entry>, string>();
 
 /** The entries as the inside of a JSON object text, kept as long as the map lives. */

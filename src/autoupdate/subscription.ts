@@ -4,7 +4,7 @@
 // come from a SharedResult, computed once per state version for all subscriptions of the same
 // user and request (shared-result.ts).
 import type { KeyRequest } from "./keys-builder/index.js";
-import { SharedResult, type ComputedResult, type Delta, type VersionedReader } from "./shared-result.js";
+import { joinPieces, SharedResult, type ComputedResult, type Delta, type JsonPieces, type VersionedReader } from "./shared-result.js";
 
 export type { Delta } from "./shared-result.js";
 export { diffResults } from "./shared-result.js";
@@ -74,6 +74,11 @@ export class Subscription {
    * next(), but built from the shared serialized values.
    */
   firstJson(): string {
+    return joinPieces(this.firstPieces());
+  }
+
+  /** The first message's JSON text in pieces, the head shared with other users of the profile. */
+  firstPieces(): JsonPieces {
     const result = this.shared.result();
     if (!result.userExists) throw new UserDeletedError();
     this.hotKeyGroups = result.hotKeyGroups;

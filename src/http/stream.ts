@@ -120,11 +120,13 @@ export class JsonLineStream {
     else this.closeCallbacks.push(callback);
   }
 
-  /** Sends a message already serialized as compact JSON text (the first message, before any congestion). */
-  sendJson(json: string): boolean {
+  /**
+   * Sends the first line, already made (compact JSON text, or its encoding by a response
+   * wrapper), with "\n". Before anything else is sent, so nothing is pending or queued.
+   */
+  sendFirstLine(line: string): boolean {
     if (this.closed) return false;
-    if (this.congested || this.pending) return this.send(JSON.parse(json));
-    this.write(`${json}\n`);
+    this.write(line);
     return true;
   }
 

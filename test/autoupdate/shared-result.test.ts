@@ -7,7 +7,7 @@ import { decompress } from "fzstd";
 import { parseKeyRequests } from "../../src/autoupdate/keys-builder/index.js";
 import { SharedResults, requestKey, type VersionedReader } from "../../src/autoupdate/shared-result.js";
 import { Subscription } from "../../src/autoupdate/subscription.js";
-import { loadLineCompressor } from "../../src/autoupdate/compression.js";
+import { loadLineCompressor, SharedText } from "../../src/autoupdate/compression.js";
 import { parseGoDuration, readAutoupdateSettings } from "../../src/autoupdate/settings.js";
 import { decodeCompressedLine } from "./support.js";
 
@@ -119,6 +119,21 @@ describe("compressed lines and settings", () => {
       assert.equal(frame.readUInt32LE(0), 0xfd2fb528, "zstd magic number");
       assert.notEqual(frame[4]! & 0xe0, 0, "the frame header has the content size");
       assert.equal(new TextDecoder().decode(decompress(new Uint8Array(frame))), `${json}\n`);
+    }
+  });
+
+  test("a line in pieces: the shared head's frame is made once and padded so that the base64 texts join; fzstd decodes the whole", async () => {
+    const encode = await loadLineCompressor();
+    for (const size of [1, 2, 3, 100, 101, 102, 5000]) {
+      const head = new SharedText(`{"a":"${"x".repeat(size)}"`);
+      for (const tail of [',"b":2}', "}"]) {
+        const line = encode.pieces(head, tail);
+        assert.ok(/^[A-Za-z0-9+/]+\n$/.test(line), "one unpadded base64 text");
+        assert.equal(decodeCompressedLine(line.slice(0, -1)), `${head.text}${tail}\n`);
+      }
+      const made = head.compressed;
+      encode.pieces(head, "}");
+      assert.equal(head.compressed, made, "the head is compressed once");
     }
   });
 
