@@ -1,11 +1,14 @@
 // Process entry: configuration, database (schema and first data on first start), message bus,
 // auth, every component's routes on the main port and on the requested component ports,
 // and a graceful shutdown on SIGTERM / SIGINT.
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppContext } from "./app.js";
 import { createAuthContext } from "./auth/context.js";
+import type { MessageBus } from "./bus/bus.js";
 import { createBuses } from "./bus/create-bus.js";
+import { MemoryBus } from "./bus/memory-bus.js";
 import { collectRoutes } from "./components.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDatabase } from "./db/database.js";
@@ -37,6 +40,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const db = await createDatabase(config, (error) => log.error("change feed", error));
   const buses = createBuses(config);
+  const keptCache = restoreMemoryCache(buses.cache, config.dataDir, log);
   const auth = createAuthContext({
     keys: { tokenKey: config.authTokenKey, cookieKey: config.authCookieKey },
     cache: buses.cache,
@@ -66,10 +70,40 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await Promise.all([...listeners.values()].map((listener) => listener.stop()));
       for (const hook of app.shutdownHooks) await hook();
       auth.close();
+      keptCache.save();
       await buses.close();
       await db.close();
     })());
   return { app, listeners, stop };
+}
+
+/**
+ * Without Redis the cache (sessions, used tokens) lives in the process: it is kept in the data
+ * folder over a graceful restart, so browsers stay logged in. The file is removed once read, so
+ * a crash never brings back sessions that were ended meanwhile.
+ */
+function restoreMemoryCache(cache: MessageBus, dataDir: string, log: Logger): { save(): void } {
+  if (!(cache instanceof MemoryBus)) return { save: () => undefined };
+  const file = join(dataDir, "cache.json");
+  try {
+    if (existsSync(file)) {
+      const restored = cache.importKeys(readFileSync(file, "utf8"));
+      log.info(`cache: ${restored} keys kept from the last run`);
+    }
+  } catch (error) {
+    log.error("cache: the kept keys could not be read", error);
+  }
+  rmSync(file, { force: true });
+  return {
+    save: () => {
+      try {
+        mkdirSync(dataDir, { recursive: true });
+        writeFileSync(file, cache.exportKeys(), { mode: 0o600 });
+      } catch (error) {
+        log.error("cache: the keys could not be kept", error);
+      }
+    },
+  };
 }
 
 async function main(): Promise<void> {

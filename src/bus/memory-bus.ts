@@ -39,6 +39,22 @@ interface Slot {
 }
 
 const SWEEP_INTERVAL_MS = 60_000;
+
+function restoredValue(type: unknown, data: unknown): Value | undefined {
+  const pairs = Array.isArray(data) ? (data as unknown[]).filter((pair): pair is [string, unknown] => Array.isArray(pair) && typeof pair[0] === "string") : [];
+  switch (type) {
+    case "string":
+      return typeof data === "string" ? { type, data } : undefined;
+    case "hash":
+      return { type, data: new Map(pairs.filter((pair): pair is [string, string] => typeof pair[1] === "string")) };
+    case "set":
+      return Array.isArray(data) ? { type, data: new Set((data as unknown[]).filter((member): member is string => typeof member === "string")) } : undefined;
+    case "zset":
+      return { type, data: new Map(pairs.filter((pair): pair is [string, number] => typeof pair[1] === "number")) };
+    default:
+      return undefined;
+  }
+}
 const DEFAULT_COUNT = 100;
 
 export class MemoryBus implements MessageBus {
@@ -51,6 +67,37 @@ export class MemoryBus implements MessageBus {
   constructor() {
     this.sweeper = setInterval(() => this.sweepExpired(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
+  }
+
+  /**
+   * The keys other than streams (sessions, used tokens, counters) with their expiry, as JSON:
+   * what a restart of a single process should keep. Streams are live traffic and stay behind.
+   */
+  exportKeys(): string {
+    const now = Date.now();
+    const keys: Array<[string, string, unknown, number | undefined]> = [];
+    for (const [key, { value, expiresAt }] of this.slots) {
+      if (value.type === "stream" || (expiresAt !== undefined && expiresAt <= now)) continue;
+      const data = value.type === "string" ? value.data : [...value.data];
+      keys.push([key, value.type, data, expiresAt]);
+    }
+    return JSON.stringify(keys);
+  }
+
+  /** Restores keys of exportKeys; expired and malformed entries are skipped. */
+  importKeys(json: string): number {
+    const now = Date.now();
+    let restored = 0;
+    for (const entry of JSON.parse(json) as unknown[]) {
+      if (!Array.isArray(entry)) continue;
+      const [key, type, data, expiresAt] = entry as [unknown, unknown, unknown, unknown];
+      if (typeof key !== "string" || (typeof expiresAt === "number" && expiresAt <= now)) continue;
+      const value = restoredValue(type, data);
+      if (!value) continue;
+      this.slots.set(key, { value, expiresAt: typeof expiresAt === "number" ? expiresAt : undefined });
+      restored++;
+    }
+    return restored;
   }
 
   // Streams
