@@ -4,6 +4,7 @@
 // `os-countdown` elements the script keeps ticking.
 import { esc, storedHtml } from "./html.js";
 import { translator, type Translate } from "./translate.js";
+import { amendmentChanges, amendmentDiff, applyChanges, diffHtml, diffText, numberLines, renderTokens, tokenize, type TextChange } from "./motion-text.js";
 
 export type Model = Readonly<Record<string, unknown>>;
 
@@ -88,9 +89,92 @@ const topic: SlideRenderer = ({ reader, collection, id }) => {
   return `<div class="content topic">${heading(title, number)}<div class="text">${storedHtml(model.text)}</div></div>`;
 };
 
+/** A JSON object field as stored (object or JSON text). */
+function jsonObject(value: unknown): Record<string, unknown> | undefined {
+  if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (typeof value === "string" && value) {
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch {
+      // not JSON
+    }
+  }
+  return undefined;
+}
+
+/** The visible (not internal) change recommendations of a motion; title changes have line_from 0. */
+function changeRecommendations(reader: SlideReader, motion: Model): { title: Model[]; text: Model[] } {
+  const all = ids(motion.change_recommendation_ids)
+    .map((crId) => reader.get(`motion_change_recommendation/${crId}`))
+    .filter((cr): cr is Model => !!cr && cr.internal !== true);
+  return { title: all.filter((cr) => !num(cr.line_from)), text: all.filter((cr) => (num(cr.line_from) ?? 0) > 0) };
+}
+
+const toChange = (cr: Model): TextChange => ({ lineFrom: num(cr.line_from) ?? 0, lineTo: num(cr.line_to) ?? 0, text: storedHtml(cr.text) });
+
+/** The amendments merged into the final version (state merge_amendment_into_final = do_merge), as line changes of the lead motion. */
+function mergedAmendmentChanges(t: Translate, reader: SlideReader, motion: Model, lineLength: number): TextChange[] {
+  const changes: TextChange[] = [];
+  for (const amendmentId of ids(motion.amendment_ids)) {
+    const amendment = reader.get(`motion/${amendmentId}`);
+    const state = typeof amendment?.state_id === "number" ? reader.get(`motion_state/${amendment.state_id}`) : undefined;
+    if (!amendment || state?.merge_amendment_into_final !== "do_merge") continue;
+    const paragraphs = jsonObject(amendment.amendment_paragraphs);
+    if (!paragraphs) continue;
+    const sanitized = Object.fromEntries(Object.entries(paragraphs).map(([key, value]) => [key, storedHtml(value)]));
+    const title = typeof amendment.number === "string" && amendment.number ? amendment.number : t("Amendment");
+    changes.push(...amendmentChanges(storedHtml(motion.text), sanitized, lineLength, esc(title)));
+  }
+  return changes;
+}
+
+/** The motion title in the mode: changed by a title recommendation (the diff mode shows the change below, as upstream). */
+function motionTitle(model: Model, mode: string, titleRecommendations: Model[]): string {
+  const change = titleRecommendations.find((cr) => cr.rejected !== true);
+  if (!change || mode === "original" || mode === "diff") return esc(model.title);
+  return storedHtml(change.text).trim();
+}
+
+/** The motion text in the projection's mode, line-numbered as the meeting says. */
+function motionText(t: Translate, reader: SlideReader, meeting: Model, model: Model, mode: string, titleRecommendations: Model[], textRecommendations: Model[]): string {
+  const lineLength = num(meeting.motions_line_length) ?? 85;
+  const numbering = typeof meeting.motions_default_line_numbering === "string" ? meeting.motions_default_line_numbering : "outside";
+  const lineOptions = { firstLine: num(model.start_line_number) ?? 1 };
+  const wrap = (html: string, diff = false) => `<div class="motion-text${diff ? " motion-text-diff" : ""} line-numbers-${esc(numbering)}">${html}</div>`;
+  const text = storedHtml(model.text);
+  const lead = typeof model.lead_motion_id === "number" ? reader.get(`motion/${model.lead_motion_id}`) : undefined;
+  const paragraphs = jsonObject(model.amendment_paragraphs);
+  if (typeof model.lead_motion_id === "number" && !text) {
+    // A paragraph-based amendment: its changed paragraphs as diffs against the lead motion.
+    if (!lead || !paragraphs || Object.keys(paragraphs).length === 0) return `<div class="alert alert-info">${esc(t("No changes at the text."))}</div>`;
+    const changed = Object.fromEntries(Object.entries(paragraphs).map(([key, value]) => [key, storedHtml(value)]));
+    const leadOptions = { firstLine: num(lead.start_line_number) ?? 1 };
+    return wrap(amendmentDiff(storedHtml(lead.text), changed, lineLength, leadOptions, esc(t("Line"))), true);
+  }
+  const recommended = textRecommendations.filter((cr) => cr.rejected !== true).map(toChange);
+  switch (mode) {
+    case "changed":
+      return wrap(renderTokens(applyChanges(text, recommended, lineLength), lineOptions));
+    case "agreed":
+      return wrap(renderTokens(applyChanges(text, [...recommended, ...mergedAmendmentChanges(t, reader, model, lineLength)], lineLength), lineOptions));
+    case "diff": {
+      const title = titleRecommendations.find((cr) => cr.rejected !== true);
+      const titleDiff = title ? `<div class="title-change"><div class="bold">${esc(t("Changed title"))}:</div>${diffHtml(esc(model.title), storedHtml(title.text).trim())}</div>` : "";
+      return wrap(titleDiff + diffText(text, [...recommended, ...mergedAmendmentChanges(t, reader, model, lineLength)], lineLength, lineOptions), true);
+    }
+    case "modified_final_version":
+      if (typeof model.modified_final_version === "string" && model.modified_final_version) return wrap(renderTokens(numberLines(tokenize(storedHtml(model.modified_final_version)), lineLength), lineOptions));
+      return wrap(renderTokens(numberLines(tokenize(text), lineLength), lineOptions));
+    default:
+      return wrap(renderTokens(numberLines(tokenize(text), lineLength), lineOptions));
+  }
+}
+
 const motion: SlideRenderer = ({ t, reader, meeting, options, id }) => {
   const model = reader.get(`motion/${id}`);
   if (!model) return "";
+  const mode = typeof options.mode === "string" ? options.mode : "original";
   const submitters = ids(model.submitter_ids)
     .map((submitterId) => reader.get(`motion_submitter/${submitterId}`))
     .filter((submitter): submitter is Model => !!submitter)
@@ -98,8 +182,11 @@ const motion: SlideRenderer = ({ t, reader, meeting, options, id }) => {
     .map((submitter) => userName(reader, submitter.meeting_user_id))
     .filter(Boolean);
   if (typeof model.additional_submitter === "string" && model.additional_submitter) submitters.push(model.additional_submitter);
+  const recommendations = changeRecommendations(reader, model);
   const subtitle = submitters.length ? `<span class="submitters">${esc(submitters.join(", "))}</span>` : "";
-  const parts = [`<div class="content motion">`, heading(String(model.title ?? ""), typeof model.number === "string" ? model.number : "", subtitle)];
+  const number = typeof model.number === "string" && model.number ? `${esc(model.number)} · ` : "";
+  const title = motionTitle(model, mode, recommendations.title);
+  const parts = [`<div class="content motion" data-mode="${esc(mode)}">`, `<div class="slide-title"><h1>${number}<span class="motion-title">${title}</span></h1>${subtitle ? `<h2>${subtitle}</h2>` : ""}</div>`];
   if (meeting.motions_enable_sidebox_on_projector !== false) {
     const state = typeof model.state_id === "number" ? reader.get(`motion_state/${model.state_id}`) : undefined;
     const recommendation = typeof model.recommendation_id === "number" ? reader.get(`motion_state/${model.recommendation_id}`) : undefined;
@@ -112,19 +199,8 @@ const motion: SlideRenderer = ({ t, reader, meeting, options, id }) => {
     if (rows.length) parts.push(`<div class="sidebox">${rows.join("")}</div>`);
   }
   if (meeting.motions_enable_text_on_projector !== false) {
-    const mode = typeof options.mode === "string" ? options.mode : "original";
-    let text: string;
-    if (mode === "modified_final_version" && typeof model.modified_final_version === "string" && model.modified_final_version) {
-      text = storedHtml(model.modified_final_version);
-    } else if (model.amendment_paragraphs && typeof model.amendment_paragraphs === "object") {
-      text = Object.keys(model.amendment_paragraphs as object)
-        .sort((a, b) => Number(a) - Number(b))
-        .map((key) => `<div class="amendment-paragraph">${storedHtml((model.amendment_paragraphs as Record<string, unknown>)[key])}</div>`)
-        .join("");
-    } else {
-      text = storedHtml(model.text);
-    }
-    parts.push(`<div class="text motion-text">${text}</div>`);
+    const preamble = typeof meeting.motions_preamble === "string" && meeting.motions_preamble && model.text ? `<span class="text-prefix-label">${esc(meeting.motions_preamble)}</span>` : "";
+    parts.push(`<div class="text">${preamble}${motionText(t, reader, meeting, model, mode, recommendations.title, recommendations.text)}</div>`);
   }
   if (meeting.motions_enable_reason_on_projector === true && typeof model.reason === "string" && model.reason) {
     parts.push(`<div class="reason"><h3>${esc(t("Reason"))}</h3>${storedHtml(model.reason)}</div>`);
@@ -294,32 +370,319 @@ const wifiAccessData: SlideRenderer = ({ t, meeting }) => {
   return `<div class="content wifi-access-data"><div class="slide-title"><h1>${esc(t("WLAN access data"))}</h1></div><dl><dt>${esc(t("WLAN name (SSID)"))}</dt><dd>${esc(ssid)}</dd><dt>${esc(t("WLAN password"))}</dt><dd>${esc(password)}</dd><dt>${esc(t("WLAN encryption"))}</dt><dd>${esc(encryption)}</dd></dl><div class="wifi-qr" data-qr="${esc(qr)}"></div></div>`;
 };
 
-const poll: SlideRenderer = ({ t, reader, id }) => {
+// ---------------------------------------------------------------------------------------------
+// Poll results (upstream: a chart slide for single-option and motion-like polls, else a table)
+
+/** A decimal field (stored as text) as a number; undefined when unset. */
+const decimal = (value: unknown): number | undefined => {
+  const parsed = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
+};
+
+/** A number as upstream prints decimals: no trailing zeros. */
+const shown = (value: number | undefined): string => (value === undefined ? "0" : String(Math.round(value * 1e6) / 1e6));
+
+/** value / base in percent, rounded to `digits` decimals; "" without a base. */
+function percent(value: number | undefined, base: number | undefined, digits = 3): string {
+  if (!base) return "";
+  const factor = 10 ** digits;
+  return String(Math.round(((value ?? 0) / base) * 100 * factor) / factor);
+}
+
+function entitledUsers(pollModel: Model): { present: boolean }[] {
+  let value = pollModel.entitled_users_at_stop;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      value = undefined;
+    }
+  }
+  return Array.isArray(value) ? value.filter((entry): entry is Model => !!entry && typeof entry === "object").map((entry) => ({ present: entry.present === true })) : [];
+}
+
+/** The votes that are 100 % (upstream Poll_OneHundredPercentBase); undefined when there is none. */
+function hundredPercentBase(pollModel: Model, options: Model[], globalOption: Model | undefined, option?: Model): number | undefined {
+  if (options.length === 0) return undefined;
+  const selected = option ?? (options.length === 1 ? options[0] : undefined);
+  const base = pollModel.onehundred_percent_base;
+  if (!selected && (base === "YN" || base === "YNA")) return undefined;
+  switch (base) {
+    case "Y":
+      return (decimal(pollModel.votesvalid) ?? 0) - (decimal(globalOption?.no) ?? 0) - (decimal(globalOption?.abstain) ?? 0);
+    case "YN":
+      return (decimal(selected!.yes) ?? 0) + (decimal(selected!.no) ?? 0);
+    case "YNA":
+      return (decimal(selected!.yes) ?? 0) + (decimal(selected!.no) ?? 0) + (decimal(selected!.abstain) ?? 0);
+    case "valid":
+      return decimal(pollModel.votesvalid);
+    case "cast":
+      return decimal(pollModel.votescast);
+    case "entitled":
+      return entitledUsers(pollModel).length;
+    case "entitled_present":
+      return entitledUsers(pollModel).filter((entry) => entry.present).length;
+    default:
+      return undefined;
+  }
+}
+
+/** An option's label: its text, the candidate's name with structure levels, or the nomination list. */
+function optionLabel(t: Translate, reader: SlideReader, option: Model): string {
+  if (typeof option.text === "string" && option.text) return option.text;
+  const target = splitFqid(option.content_object_id);
+  if (target?.collection === "user") {
+    const user = reader.get(`user/${target.id}`);
+    const meetingUser = ids(user?.meeting_user_ids)
+      .map((meetingUserId) => reader.get(`meeting_user/${meetingUserId}`))
+      .find((candidate) => candidate?.meeting_id === option.meeting_id);
+    const levels = meetingUser ? structureLevels(reader, meetingUser.id) : "";
+    const name = [user?.first_name, user?.last_name].filter((part) => typeof part === "string" && part).join(" ") || String(user?.username ?? "");
+    return levels ? `${name} (${levels})` : name;
+  }
+  if (target?.collection === "poll_candidate_list") return t("Confirmation of the nomination list");
+  return "";
+}
+
+function globalSums(t: Translate, pollModel: Model, globalOption: Model | undefined): { name: string; total: number | undefined }[] {
+  if (!globalOption) return [];
+  const sums: { name: string; total: number | undefined }[] = [];
+  if (pollModel.global_yes === true && pollModel.pollmethod !== "N") sums.push({ name: t("General approval"), total: decimal(globalOption.yes) });
+  if (pollModel.global_no === true) sums.push({ name: t("General rejection"), total: decimal(globalOption.no) });
+  if (pollModel.global_abstain === true) sums.push({ name: t("General abstain"), total: decimal(globalOption.abstain) });
+  return sums;
+}
+
+/** A doughnut chart as SVG (upstream draws it with chart.js). */
+function doughnut(entries: { color: string; value: number }[]): string {
+  const total = entries.reduce((sum, entry) => sum + Math.max(0, entry.value), 0);
+  if (!total) return "";
+  const circumference = 2 * Math.PI * 40;
+  let offset = 0;
+  const arcs = entries
+    .filter((entry) => entry.value > 0)
+    .map((entry) => {
+      const length = (entry.value / total) * circumference;
+      const arc = `<circle cx="50" cy="50" r="40" fill="none" style="stroke: ${esc(entry.color)}" stroke-width="20" stroke-dasharray="${length.toFixed(3)} ${(circumference - length).toFixed(3)}" stroke-dashoffset="${(-offset).toFixed(3)}"></circle>`;
+      offset += length;
+      return arc;
+    });
+  return `<div class="doughnut-chart-slide"><svg class="poll-chart" viewBox="0 0 100 100" aria-hidden="true"><g transform="rotate(-90 50 50)">${arcs.join("")}</g></svg></div>`;
+}
+
+const CHART_PALETTE = ["#317796", "#4caf50", "#cc6c5b", "#ff9800", "#9c27b0", "#009688", "#795548", "#607d8b"];
+
+/** Single option or motion-like polls: Yes/No/Abstain (or the options) with their shares and a doughnut. */
+function pollChart(t: Translate, reader: SlideReader, pollModel: Model, options: Model[], globalOption: Model | undefined): string {
+  const base = hundredPercentBase(pollModel, options, globalOption);
+  const method = String(pollModel.pollmethod ?? "");
+  const baseName = String(pollModel.onehundred_percent_base ?? "");
+  const rows: { type: string; color: string; name: string; total: number | undefined; perc: string; global?: boolean }[] = [];
+  let resultTitle = "";
+  if (options.length === 1) {
+    const option = options[0]!;
+    resultTitle = optionLabel(t, reader, option);
+    const showPerc = (letter: string) => baseName.includes(letter) && baseName !== "cast" && baseName !== "valid";
+    if (method.includes("Y")) rows.push({ type: "yes", color: "var(--theme-yes, #4caf50)", name: t("Yes"), total: decimal(option.yes), perc: showPerc("Y") ? "y" : "" });
+    if (method.includes("N")) rows.push({ type: "no", color: "var(--theme-no, #cc6c5b)", name: t("No"), total: decimal(option.no), perc: showPerc("N") ? "y" : "" });
+    if (method.includes("A")) rows.push({ type: "abstain", color: "var(--theme-abstain, #a6a6a6)", name: t("Abstain"), total: decimal(option.abstain), perc: showPerc("A") ? "y" : "" });
+  } else {
+    options
+      .map((option) => ({ name: optionLabel(t, reader, option), total: decimal(option.yes) }))
+      .sort((a, b) => (b.total ?? 0) - (a.total ?? 0))
+      .forEach((option, index) => rows.push({ type: "option", color: CHART_PALETTE[index % CHART_PALETTE.length]!, name: option.name, total: option.total, perc: "y" }));
+  }
+  for (const sum of globalSums(t, pollModel, globalOption)) rows.push({ type: "global", color: "", name: sum.name, total: sum.total, perc: "y", global: true });
+  const chart: { color: string; value: number }[] = [];
+  for (const row of rows) {
+    if (baseName === "YN" && row.type === "abstain") continue;
+    chart.push({ color: row.color || "#9e9e9e", value: row.total ?? 0 });
+    row.perc = row.perc && base ? percent(row.total, base) : "";
+  }
+  const validPerc = base && baseName !== "YN" && baseName !== "YNA" ? percent(decimal(pollModel.votesvalid), base) : "";
+  const body = rows
+    .map(
+      (row) =>
+        `<tr class="result-row ${row.type}"${row.global ? "" : ` style="color: ${esc(row.color)}"`}><td class="label-column"><span class="option-name">${esc(row.name)}</span></td><td class="result-cell-definition votes">${esc(shown(row.total))}</td><td class="result-cell-definition percent">${row.perc ? `${esc(row.perc)} %` : ""}</td></tr>`,
+    )
+    .join("");
+  const valid = `<tr class="valid-votes-row"><td>${esc(t("Valid votes"))}</td><td class="result-cell-definition votes">${esc(shown(decimal(pollModel.votesvalid)))}</td>${validPerc ? `<td class="result-cell-definition percent">${esc(validPerc)} %</td>` : ""}</tr>`;
+  return `${resultTitle ? `<h3 class="result-title">${esc(resultTitle)}</h3>` : ""}<div class="result-wrapper"><table class="result-table poll-chart-table"><tbody>${body}${valid}</tbody></table>${doughnut(chart)}</div>`;
+}
+
+/** Polls with several options (elections): one row per option with Yes/No/Abstain and the sums. */
+function pollTable(t: Translate, reader: SlideReader, meeting: Model, pollModel: Model, options: Model[], globalOption: Model | undefined): string {
+  const method = String(pollModel.pollmethod ?? "");
+  const baseName = String(pollModel.onehundred_percent_base ?? "");
+  const methods = { yes: method.includes("Y"), no: method.includes("N"), abstain: method.includes("A") };
+  const displayPercAbstain = baseName.includes("A") || baseName === "cast" || baseName === "valid";
+  const rows = options.map((option) => {
+    const base = hundredPercentBase(pollModel, options, globalOption, option);
+    let yes = decimal(option.yes);
+    if (method === "N") yes = (decimal(pollModel.votesvalid) ?? 0) - (decimal(option.no) ?? 0) - (pollModel.global_abstain === true ? (decimal(globalOption?.abstain) ?? 0) : 0);
+    const no = decimal(option.no);
+    const abstain = decimal(option.abstain);
+    const perc = (value: number | undefined) => (base ? String(Math.round(((value ?? 0) / base) * 1e5) / 1e3) : "0");
+    return { name: optionLabel(t, reader, option), yes, no, abstain, percYes: perc(yes), percNo: perc(no), percAbstain: perc(abstain) };
+  });
+  if (meeting.assignment_poll_sort_poll_result_by_votes === true) rows.sort((a, b) => (b.yes ?? 0) - (a.yes ?? 0));
+  const cells = (type: string, value: number | undefined, perc: string, showPerc: boolean) =>
+    (value ?? 0) < 0
+      ? `<td colspan="2" class="result ${type}">${esc(t("majority"))}</td>`
+      : `<td class="result ${type} percent">${showPerc && baseName !== "disabled" ? `<span>(${esc(perc)} %)</span>` : ""}</td><td class="result ${type} votes"><span>${esc(shown(value))}</span></td>`;
+  const head = [
+    methods.yes ? `<th colspan="2" class="result yes">${esc(t("Yes"))}</th>` : "",
+    methods.no ? (methods.yes ? `<th colspan="2" class="result no">${esc(t("No"))}</th>` : `<th colspan="2" class="result yes">${esc(t("Votes"))}</th>`) : "",
+    methods.abstain ? `<th colspan="2" class="result abstain">${esc(t("Abstain"))}</th>` : "",
+  ].join("");
+  const body = rows.map((row, index) => {
+    const results = [
+      methods.yes ? cells("yes", row.yes, row.percYes, true) : "",
+      methods.no ? (methods.yes ? cells("no", row.no, row.percNo, true) : cells("yes", row.yes, row.percYes, true)) : "",
+      methods.abstain ? cells("abstain", row.abstain, row.percAbstain, displayPercAbstain) : "",
+    ].join("");
+    return `<tr class="user"><td><span>${index + 1}.</span></td><td class="voting-option"><span class="candidate-name">${esc(row.name)}</span></td>${results}</tr>`;
+  });
+  const sums = globalSums(t, pollModel, globalOption);
+  sums.push({ name: t("Valid votes"), total: decimal(pollModel.votesvalid) });
+  if (decimal(pollModel.votesinvalid)) sums.push({ name: t("Invalid votes"), total: decimal(pollModel.votesinvalid) });
+  if (decimal(pollModel.votescast) && pollModel.type === "analog") sums.push({ name: t("Total votes cast"), total: decimal(pollModel.votescast) });
+  const base = hundredPercentBase(pollModel, options, globalOption);
+  const sumRows = sums.map((sum) => ({ ...sum, perc: base && (!globalOption || !baseName.startsWith("Y")) ? percent(sum.total, base) : "" }));
+  if (baseName === "entitled") sumRows.push({ name: t("Entitled users"), total: base, perc: "100" });
+  if (baseName === "entitled_present") sumRows.push({ name: t("Entitled present users"), total: base, perc: "100" });
+  const sumHtml = sumRows.map(
+    (sum) => `<tr class="sums"><td></td><td class="voting-option"><span class="candidate-name">${esc(sum.name)}</span></td><td class="result percent">${sum.perc ? `<span>(${esc(sum.perc)} %)</span>` : ""}</td><td class="result votes"><span>${esc(shown(sum.total))}</span></td></tr>`,
+  );
+  return `<div class="scroll-inner"><table class="poll-result-table"><thead><tr><th colspan="2"></th>${head}</tr></thead><tbody>${body.join("")}${sumHtml.join("")}</tbody></table></div>`;
+}
+
+/** Who voted what (named polls): user id → "Y"/"N"/"A" or, with several options, the option's position. */
+function singleVoteMap(reader: SlideReader, pollModel: Model, options: Model[], globalOption: Model | undefined): Map<number, string> {
+  const votes = new Map<number, string>();
+  const several = options.length > 1;
+  if (pollModel.state === "published" || pollModel.state === "finished") {
+    for (const vote of ids(globalOption?.vote_ids).map((voteId) => reader.get(`vote/${voteId}`))) {
+      if (typeof vote?.user_id === "number" && typeof vote.value === "string") votes.set(vote.user_id, vote.value);
+    }
+    options.forEach((option, index) => {
+      for (const vote of ids(option.vote_ids).map((voteId) => reader.get(`vote/${voteId}`))) {
+        if (typeof vote?.user_id === "number" && typeof vote.value === "string") votes.set(vote.user_id, several ? String(index + 1) : vote.value);
+      }
+    });
+    return votes;
+  }
+  const live = jsonObject(pollModel.live_votes);
+  for (const [userId, entry] of Object.entries(live ?? {})) {
+    const parsed = jsonObject(entry);
+    const value = parsed?.value;
+    if (typeof value === "string" && value) votes.set(Number(userId), value);
+    else if (value && typeof value === "object") {
+      const chosen = Object.entries(value as Record<string, unknown>);
+      if (several) {
+        const position = options.findIndex((option) => chosen.some(([optionId, amount]) => Number(optionId) === option.id && Number(amount) > 0));
+        if (position >= 0) votes.set(Number(userId), String(position + 1));
+      } else {
+        const answer = chosen.find(([optionId]) => Number(optionId) === options[0]?.id)?.[1];
+        if (typeof answer === "string") votes.set(Number(userId), answer);
+        else if (typeof answer === "number" && answer > 0) votes.set(Number(userId), "Y");
+      }
+    } else votes.set(Number(userId), "");
+  }
+  return votes;
+}
+
+/** The entitled users of a poll: at its stop, else the members of its entitled groups. */
+function entitledUserIds(reader: SlideReader, pollModel: Model): number[] {
+  let atStop = pollModel.entitled_users_at_stop;
+  if (typeof atStop === "string") {
+    try {
+      atStop = JSON.parse(atStop) as unknown;
+    } catch {
+      atStop = undefined;
+    }
+  }
+  if (Array.isArray(atStop)) return atStop.map((entry) => (entry && typeof entry === "object" ? (entry as Model).user_id : undefined)).filter((id): id is number => typeof id === "number");
+  const users = new Set<number>();
+  for (const groupId of ids(pollModel.entitled_group_ids)) {
+    for (const meetingUserId of ids(reader.get(`group/${groupId}`)?.meeting_user_ids)) {
+      const userId = reader.get(`meeting_user/${meetingUserId}`)?.user_id;
+      if (typeof userId === "number") users.add(userId);
+    }
+  }
+  return [...users];
+}
+
+/** The single votes slide (projection option single_votes): every entitled user with their vote, grouped by structure level. */
+function pollSingleVotes(t: Translate, reader: SlideReader, meeting: Model, pollModel: Model, options: Model[], globalOption: Model | undefined): string {
+  const votes = singleVoteMap(reader, pollModel, options, globalOption);
+  const byFirstName = meeting.motion_poll_projection_name_order_first === "first_name";
+  const entries = entitledUserIds(reader, pollModel).flatMap((userId) => {
+    const user = reader.get(`user/${userId}`);
+    if (!user) return [];
+    const meetingUser = ids(user.meeting_user_ids)
+      .map((meetingUserId) => reader.get(`meeting_user/${meetingUserId}`))
+      .find((candidate) => candidate?.meeting_id === pollModel.meeting_id);
+    const level = ids(meetingUser?.structure_level_ids).map((levelId) => reader.get(`structure_level/${levelId}`)).find((candidate) => !!candidate);
+    const first = [user.title, user.first_name].filter((part) => typeof part === "string" && part).join(" ");
+    const last = typeof user.last_name === "string" ? user.last_name : "";
+    const present = ids(user.is_present_in_meeting_ids).includes(num(pollModel.meeting_id) ?? -1);
+    return [{ userId, first, last, name: [first, last].filter(Boolean).join(" ") || String(user.username ?? ""), level, present, vote: votes.get(userId) }];
+  });
+  entries.sort((a, b) => {
+    const levels = String(a.level?.name ?? "").localeCompare(String(b.level?.name ?? ""));
+    if (levels) return levels;
+    return byFirstName ? a.first.localeCompare(b.first) || a.last.localeCompare(b.last) : a.last.localeCompare(b.last) || a.first.localeCompare(b.first);
+  });
+  const groups = new Map<number, { title: string; entries: typeof entries }>();
+  for (const entry of entries) {
+    const levelId = num(entry.level?.id) ?? 0;
+    if (!groups.has(levelId)) groups.set(levelId, { title: String(entry.level?.name ?? ""), entries: [] });
+    groups.get(levelId)!.entries.push(entry);
+  }
+  const label = (vote: string | undefined) => (vote === "Y" ? t("Yes") : vote === "N" ? t("No") : vote === "A" ? t("Abstain") : vote ?? "");
+  const voteClass = (vote: string | undefined) => (vote === undefined ? "not-voted" : vote === "Y" ? "yes" : vote === "N" ? "no" : vote === "A" ? "abstain" : vote ? "option" : "voted");
+  const groupHtml = [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, group]) => {
+      const list = group.entries
+        .map((entry) => `<li class="vote-entry ${voteClass(entry.vote)}${entry.present ? "" : " absent"}" data-user-id="${entry.userId}"><span class="vote-value">${esc(label(entry.vote))}</span> <span class="name">${esc(entry.name)}</span></li>`)
+        .join("");
+      return `<div class="structure-level">${group.title ? `<h3>${esc(group.title)}</h3>` : ""}<ul>${list}</ul></div>`;
+    })
+    .join("");
+  const summary =
+    pollModel.state === "published"
+      ? `<div class="general-data"><div>${esc(t("Valid votes"))}: ${esc(shown(decimal(pollModel.votesvalid)))}</div><div>${esc(t("Entitled users"))}: ${entries.length}</div></div>`
+      : `<div class="general-data"><div>${esc(t("Received votes"))}: ${votes.size}</div><div>${esc(t("Entitled users"))}: ${entries.length}</div></div>`;
+  const maxColumns = num(meeting.motion_poll_projection_max_columns) ?? 6;
+  return `${summary}<div class="votes-area" style="--visible-columns: ${maxColumns}">${groupHtml}</div>`;
+}
+
+const poll: SlideRenderer = ({ t, reader, meeting, options: options_, id }) => {
   const model = reader.get(`poll/${id}`);
   if (!model) return "";
   const { title: parentTitle, number } = contentTitle(reader, model.content_object_id);
-  const head = heading(parentTitle || String(model.title ?? ""), number, esc(model.title));
+  const head = heading(parentTitle || String(model.title ?? ""), number, parentTitle ? esc(model.title) : "");
   const state = String(model.state ?? "");
-  if (state !== "published") {
-    const text = state === "started" ? t("Voting in progress") : state === "finished" ? t("Voting finished") : t("Voting not started");
-    return `<div class="content poll">${head}<div class="poll-state">${esc(text)}</div></div>`;
+  const live = model.live_voting_enabled === true;
+  if (!(state === "published" || ((state === "created" || state === "started") && live))) {
+    const text = state === "finished" ? t("Counting of votes is in progress ...") : state === "started" ? t("Voting in progress") : t("No results yet");
+    return `<div class="content poll">${head}<div class="poll-state"><i>${esc(text)}</i></div></div>`;
   }
-  const rows = ids(model.option_ids)
+  const options = ids(model.option_ids)
     .map((optionId) => reader.get(`option/${optionId}`))
     .filter((option): option is Model => !!option)
-    .sort((a, b) => (num(a.weight) ?? 0) - (num(b.weight) ?? 0))
-    .map((option) => {
-      const target = splitFqid(option.content_object_id);
-      let label = typeof option.text === "string" ? option.text : "";
-      if (target?.collection === "user") {
-        const user = reader.get(`user/${target.id}`);
-        label = [user?.title, user?.first_name, user?.last_name].filter((part) => typeof part === "string" && part).join(" ") || String(user?.username ?? "");
-      } else if (!label && target) label = contentTitle(reader, option.content_object_id).title;
-      return `<tr><td class="option">${esc(label)}</td><td class="yes">${esc(option.yes ?? "")}</td><td class="no">${esc(option.no ?? "")}</td><td class="abstain">${esc(option.abstain ?? "")}</td></tr>`;
-    });
-  return `<div class="content poll">${head}<table class="poll-result"><thead><tr><th></th><th>${esc(t("Yes"))}</th><th>${esc(t("No"))}</th><th>${esc(t("Abstain"))}</th></tr></thead><tbody>${rows.join("")}</tbody></table>${model.votesvalid != null ? `<div class="votes">${esc(t("Valid votes"))}: ${esc(model.votesvalid)}</div>` : ""}</div>`;
+    .sort((a, b) => (num(a.weight) ?? 0) - (num(b.weight) ?? 0) || (num(a.id) ?? 0) - (num(b.id) ?? 0));
+  const globalOption = typeof model.global_option_id === "number" ? reader.get(`option/${model.global_option_id}`) : undefined;
+  if (options_.single_votes === true && model.is_pseudoanonymized !== true) {
+    return `<div class="content poll poll-single-vote">${head}${pollSingleVotes(t, reader, meeting, model, options, globalOption)}</div>`;
+  }
+  const isAssignment = typeof model.content_object_id === "string" && model.content_object_id.startsWith("assignment/");
+  const chart = options.length === 1 || (model.pollmethod === "Y" && !isAssignment);
+  const result = chart ? pollChart(t, reader, model, options, globalOption) : pollTable(t, reader, meeting, model, options, globalOption);
+  return `<div class="content poll poll-${chart ? "chart" : "table"}">${head}${result}</div>`;
 };
-
 
 /** The current speaker of a list: begun, not ended. */
 function currentSpeaker(reader: SlideReader, los: Model | undefined): Model | undefined {
