@@ -145,29 +145,6 @@ async function firstLines(server: StartedServer, clients: Record<string, Client>
   return rows;
 }
 
-async function manyUsers(server: StartedServer, admin: Client, usernames: string[], motionId: number): Promise<Record<string, unknown>> {
-  const clients: Client[] = [];
-  for (const username of usernames.slice(0, STREAM_USERS)) {
-    const client = new Client(server.url);
-    await client.login(username, "pw");
-    clients.push(client);
-  }
-  const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
-  const start = performance.now();
-  const streams = clients.flatMap((client) => Object.values(REQUESTS).map((body) => openStream(server, client, body, agent)));
-  const lines = await Promise.all(streams.map((stream) => stream.firstLine));
-  const allConnected = Math.max(...lines.map((line) => line.at)) - start;
-  const title = `Renamed ${Date.now()}`;
-  const motionStreams = streams.filter((_, index) => index % 3 === 0);
-  const arrived = Promise.all(motionStreams.map((stream) => stream.waitFor(title)));
-  const sent = performance.now();
-  await act(admin, "motion.update", [{ id: motionId, title }]);
-  const last = Math.max(...(await arrived));
-  for (const stream of streams) stream.close();
-  agent.destroy();
-  return { users: clients.length, streams: streams.length, "all first lines ms": round(allConnected), "motion title to last motion stream ms": round(last - sent) };
-}
-
 function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 }
@@ -184,31 +161,59 @@ async function logIn(server: StartedServer, usernames: string[]): Promise<Client
   return clients;
 }
 
-/** N different delegates, one motion-list stream each: first lines, memory per stream, one motion's new title to the last of them. */
-async function clientsOfTheMeeting(server: StartedServer, admin: Client, clients: Client[], motionId: number, compress: boolean): Promise<Record<string, unknown>> {
+interface Measured {
+  /** Time from opening to each first line, ascending. */
+  firstLines: number[];
+  memoryMiB: number;
+  /** From motion.update to the last watched stream having the new title. */
+  renameMs: number;
+}
+
+/** Opens the streams at once, waits for every first line, renames a motion and waits until the watched streams have it. */
+async function connectAndRename(server: StartedServer, admin: Client, motionId: number, open: (agent: Agent) => Stream[], watched: (streams: Stream[]) => Stream[]): Promise<Measured> {
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const before = rssMiB(server.process.pid!);
   const start = performance.now();
-  const streams = clients.map((client) => openStream(server, client, REQUESTS.motions, agent, compress));
+  const streams = open(agent);
   const lines = await Promise.all(streams.map((stream) => stream.firstLine));
-  const times = lines.map((line) => line.at - start).sort((a, b) => a - b);
-  const memory = rssMiB(server.process.pid!) - before;
-  const title = `Renamed ${clients.length} ${Date.now()}`;
-  const arrived = Promise.all(streams.map((stream) => stream.waitFor(title)));
+  const firstLines = lines.map((line) => line.at - start).sort((a, b) => a - b);
+  const memoryMiB = rssMiB(server.process.pid!) - before;
+  const title = `Renamed ${streams.length} ${Date.now()}`;
+  const arrived = Promise.all(watched(streams).map((stream) => stream.waitFor(title)));
   const sent = performance.now();
   await act(admin, "motion.update", [{ id: motionId, title }]);
-  const last = Math.max(...(await arrived));
+  const renameMs = Math.max(...(await arrived)) - sent;
   for (const stream of streams) stream.close();
   agent.destroy();
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  return { firstLines, memoryMiB, renameMs };
+}
+
+/** Each client with the three requests (motions, agenda, participants); the motion streams are watched. */
+async function threeStreamsEach(server: StartedServer, admin: Client, clients: Client[], motionId: number): Promise<Record<string, unknown>> {
+  const measured = await connectAndRename(
+    server, admin, motionId,
+    (agent) => clients.flatMap((client) => Object.values(REQUESTS).map((body) => openStream(server, client, body, agent))),
+    (streams) => streams.filter((_, index) => index % 3 === 0),
+  );
+  return { users: clients.length, streams: clients.length * 3, "all first lines ms": round(measured.firstLines.at(-1)!), "motion title to last motion stream ms": round(measured.renameMs) };
+}
+
+/** N different delegates, one motion-list stream each: first lines, memory per stream, one motion's new title to the last of them. */
+async function clientsOfTheMeeting(server: StartedServer, admin: Client, clients: Client[], motionId: number, compress: boolean): Promise<Record<string, unknown>> {
+  const measured = await connectAndRename(
+    server, admin, motionId,
+    (agent) => clients.map((client) => openStream(server, client, REQUESTS.motions, agent, compress)),
+    (streams) => streams,
+  );
   return {
     clients: clients.length,
     compressed: compress,
-    "all first lines ms": round(times.at(-1)!),
-    "median first line ms": round(times[times.length >> 1]!),
-    "motion title to last client ms": round(last - sent),
-    "server KiB per stream": round((memory * 1024) / clients.length),
+    "all first lines ms": round(measured.firstLines.at(-1)!),
+    "median first line ms": round(measured.firstLines[measured.firstLines.length >> 1]!),
+    "motion title to last client ms": round(measured.renameMs),
+    "server KiB per stream": round((measured.memoryMiB * 1024) / clients.length),
   };
 }
 
@@ -220,10 +225,10 @@ export async function run(): Promise<void> {
     const delegate = new Client(server.url);
     await delegate.login(usernames[0]!, "pw");
     console.table(await firstLines(server, { superadmin: admin, delegate }));
-    console.table([await manyUsers(server, admin, usernames, motionIds[0]!)]);
     const loggingIn = performance.now();
-    const clients = await logIn(server, usernames.slice(0, Math.max(...CLIENT_COUNTS)));
+    const clients = await logIn(server, usernames.slice(0, Math.max(STREAM_USERS, ...CLIENT_COUNTS)));
     console.log(`logged in ${clients.length} delegates in ${round((performance.now() - loggingIn) / 1000)} s`);
+    console.table([await threeStreamsEach(server, admin, clients.slice(0, STREAM_USERS), motionIds[0]!)]);
     const rows = [];
     for (const count of CLIENT_COUNTS) {
       for (const compress of [true, false]) rows.push(await clientsOfTheMeeting(server, admin, clients.slice(0, count), motionIds[1]!, compress));

@@ -294,7 +294,6 @@ function partStep(from: Part, to: Part): PartStep {
 class SharedProfilePart {
   private current?: ProfilePart;
   private step?: PartStep;
-  users = 0;
 
   constructor(
     private readonly state: VersionedReader,
@@ -328,6 +327,7 @@ export class SharedResult {
   private step?: Delta;
   private profile?: { key: string; part: SharedProfilePart; release: () => void };
   private ownPlanKey?: string;
+  /** Subscriptions that use this result (counted by the subscriptions' owner). */
   users = 0;
 
   constructor(
@@ -460,36 +460,55 @@ function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return true;
 }
 
-/** Hands out profile parts, one per (profile, request) while any user's result uses it. */
-class ProfileParts {
-  private readonly byKey = new Map<string, SharedProfilePart>();
+/** Objects handed out by key while anyone holds them: the first acquire creates, the last release drops. */
+class Pool<T> {
+  private readonly byKey = new Map<string, { value: T; holders: number }>();
 
-  constructor(private readonly state: VersionedReader) {}
+  constructor(private readonly dropped: (value: T) => void = () => undefined) {}
 
   get size(): number {
     return this.byKey.size;
   }
 
-  acquire(profileKey: string, requests: readonly KeyRequest[]): { part: SharedProfilePart; release: () => void } {
-    const key = `${profileKey} ${requestKey(requests)}`;
-    let part = this.byKey.get(key);
-    if (!part) this.byKey.set(key, (part = new SharedProfilePart(this.state, requests)));
-    part.users++;
+  acquire(key: string, create: () => T): { value: T; release: () => void } {
+    let entry = this.byKey.get(key);
+    if (!entry) this.byKey.set(key, (entry = { value: create(), holders: 0 }));
+    const held = entry;
+    held.holders++;
     let released = false;
     return {
-      part,
+      value: held.value,
       release: () => {
         if (released) return;
         released = true;
-        if (--part.users === 0 && this.byKey.get(key) === part) this.byKey.delete(key);
+        if (--held.holders === 0 && this.byKey.get(key) === held) {
+          this.byKey.delete(key);
+          this.dropped(held.value);
+        }
       },
     };
   }
 }
 
+/** Hands out profile parts, one per (profile, request) while any user's result uses it. */
+class ProfileParts {
+  private readonly pool = new Pool<SharedProfilePart>();
+
+  constructor(private readonly state: VersionedReader) {}
+
+  get size(): number {
+    return this.pool.size;
+  }
+
+  acquire(profileKey: string, requests: readonly KeyRequest[]): { part: SharedProfilePart; release: () => void } {
+    const { value, release } = this.pool.acquire(`${profileKey} ${requestKey(requests)}`, () => new SharedProfilePart(this.state, requests));
+    return { part: value, release };
+  }
+}
+
 /** Hands out shared results, one per (user, request) while any subscription uses it. */
 export class SharedResults {
-  private readonly byKey = new Map<string, SharedResult>();
+  private readonly pool = new Pool<SharedResult>((shared) => shared.close());
   readonly profiles: ProfileParts;
 
   constructor(private readonly state: VersionedReader) {
@@ -497,25 +516,21 @@ export class SharedResults {
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.pool.size;
   }
 
   /** The shared result for the user and request, and the function that gives it back. */
   acquire(userId: number, requests: readonly KeyRequest[]): { shared: SharedResult; release: () => void } {
-    const key = `${userId} ${requestKey(requests)}`;
-    let shared = this.byKey.get(key);
-    if (!shared) this.byKey.set(key, (shared = new SharedResult(this.state, userId, requests, this.profiles)));
-    shared.users++;
+    const { value, release } = this.pool.acquire(`${userId} ${requestKey(requests)}`, () => new SharedResult(this.state, userId, requests, this.profiles));
+    value.users++;
     let released = false;
     return {
-      shared,
+      shared: value,
       release: () => {
         if (released) return;
         released = true;
-        if (--shared.users === 0 && this.byKey.get(key) === shared) {
-          this.byKey.delete(key);
-          shared.close();
-        }
+        value.users--;
+        release();
       },
     };
   }
