@@ -7,6 +7,8 @@
 // both inclusive; line_from 0 = title) replaces exactly those lines, and the diff compares the old
 // lines with the recommended text word by word (<del>/<ins>).
 
+import { Parser } from "htmlparser2";
+
 export type Token =
   | { kind: "open"; tag: string; html: string }
   | { kind: "close"; tag: string; html: string }
@@ -32,23 +34,31 @@ const BLOCK_TAGS = new Set([
   "tr", "td", "th", "dl", "dt", "dd", "section", "article", "header", "footer", "figure", "figcaption",
 ]);
 
-/** Splits HTML into tags, words and whitespace runs (comments are dropped). */
+/**
+ * Splits HTML into tags, words and whitespace runs (htmlparser2; comments are dropped, tags the
+ * parser closes implicitly get their closing tag, text keeps its entities as written).
+ */
 export function tokenize(html: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|[^<]+|</g;
-  for (const match of html.matchAll(pattern)) {
-    const raw = match[0];
-    if (raw.startsWith("<!--")) continue;
-    if (match[2]) {
-      const tag = match[2].toLowerCase();
-      if (match[1]) tokens.push({ kind: "close", tag, html: raw });
-      else if (VOID_TAGS.has(tag) || raw.endsWith("/>")) tokens.push({ kind: "void", tag, html: raw });
-      else tokens.push({ kind: "open", tag, html: raw });
-      continue;
-    }
-    const text = raw === "<" ? "&lt;" : raw;
-    for (const part of text.match(/\s+|[^\s]+/g) ?? []) tokens.push({ kind: "text", html: part });
-  }
+  const raw = () => html.slice(parser.startIndex, parser.endIndex + 1);
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        const tag = name.toLowerCase();
+        tokens.push(VOID_TAGS.has(tag) ? { kind: "void", tag, html: raw() } : { kind: "open", tag, html: raw() });
+      },
+      onclosetag(name, isImplied) {
+        const tag = name.toLowerCase();
+        if (VOID_TAGS.has(tag)) return;
+        tokens.push({ kind: "close", tag, html: isImplied ? `</${tag}>` : raw() });
+      },
+      ontext(text) {
+        for (const part of text.replace(/</g, "&lt;").match(/\s+|[^\s]+/g) ?? []) tokens.push({ kind: "text", html: part });
+      },
+    },
+    { decodeEntities: false, recognizeSelfClosing: true },
+  );
+  parser.end(html);
   return tokens;
 }
 
