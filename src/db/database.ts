@@ -1,15 +1,17 @@
 // The Database of src/db/types.ts on an engine: reads outside transactions, REPEATABLE READ
 // transactions retried on serialization failures, and the change feed.
 import type { Config } from "../config.js";
-import type { SqlEngine } from "./engine/engine.js";
+import type { SqlEngine, SqlSession } from "./engine/engine.js";
 import { openEmbeddedEngine } from "./engine/embedded-engine.js";
 import { PostgresEngine, postgresTarget } from "./engine/postgres-engine.js";
 import { ChangeFeed } from "./change-feed.js";
 import { isSerializationFailure, isUniqueViolation, mapDatabaseError } from "./errors.js";
 import { SqlReader } from "./reader.js";
 import { ensureSchema } from "./schema.js";
+import { ensureServiceSchemas } from "./service-schemas.js";
 import { SqlWriter } from "./writer.js";
-import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Transaction, type WriteEvent } from "./types.js";
+import { LocalLocks, LockAttempt, lockId, MAX_PRELOCKS, numberingLockKeys, RestartWithLocks, snapshotPredatesCommits, type LockKey } from "./numbering-lock.js";
+import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Reader, type Transaction, type WriteEvent } from "./types.js";
 
 export interface DatabaseOptions {
   maxRetries: number;
@@ -21,9 +23,44 @@ const CONFLICT_MESSAGE = "Database operation failed due to concurrent conflictin
 
 class TransactionImpl extends SqlReader implements Transaction {
   private readonly writer: SqlWriter;
-  constructor(session: import("./engine/engine.js").SqlSession) {
+  private outsideReader: SqlReader | undefined;
+  constructor(
+    session: SqlSession,
+    private readonly outside: SqlSession | undefined,
+    private readonly locks: LockAttempt,
+    private readonly localLocks: LocalLocks,
+  ) {
     super(session, true);
     this.writer = new SqlWriter(session);
+  }
+  /** See numbering-lock.ts. */
+  async lockNumbering(kind: string, key: number): Promise<Reader> {
+    const lock = numberingLockKeys(kind, key);
+    const id = lockId(lock);
+    if (this.locks.current.has(id)) return this;
+    if (this.locks.restart) throw this.locks.restart;
+    // The two-int4 form: its lock space is apart from the bigint key of the schema lock.
+    const takeLock = () => this.run("SELECT pg_advisory_xact_lock($1::int4, $2::int4)", lock);
+    if (!this.outside) {
+      // Engines with one connection run one transaction at a time: the snapshot is current.
+      await takeLock();
+      this.locks.current.add(id);
+      return this;
+    }
+    const mayRestart = this.locks.preLocks.length < MAX_PRELOCKS;
+    if (mayRestart) {
+      // Another transaction of this process has the lock or waits for it: this snapshot will be old.
+      const release = this.localLocks.tryAcquire(id);
+      if (!release) throw this.locks.restartWith(lock);
+      this.locks.localReleases.push(release);
+    }
+    await takeLock();
+    if (!(await snapshotPredatesCommits(this.session))) {
+      this.locks.current.add(id);
+      return this;
+    }
+    if (mayRestart) throw this.locks.restartWith(lock);
+    return (this.outsideReader ??= new SqlReader(this.outside, false));
   }
   write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
     return this.writer.write(events);
@@ -34,6 +71,7 @@ class TransactionImpl extends SqlReader implements Transaction {
   query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     return this.run<Row>(sql, params);
   }
+
 }
 
 /** Errors raised by PostgreSQL carry an SQLSTATE code; everything else (e.g. an action's own error) passes through. */
@@ -45,6 +83,8 @@ function isEngineError(error: unknown): boolean {
 const UNIQUE_VIOLATION_RETRIES = 8;
 
 export class SqlDatabase extends SqlReader implements Database {
+  private readonly localLocks = new LocalLocks();
+
   private constructor(
     readonly engine: SqlEngine,
     private readonly feed: ChangeFeed,
@@ -57,6 +97,7 @@ export class SqlDatabase extends SqlReader implements Database {
   static async open(engine: SqlEngine, options: DatabaseOptions): Promise<SqlDatabase> {
     try {
       await ensureSchema(engine);
+      await ensureServiceSchemas(engine);
       const feed = new ChangeFeed(engine, options.onFeedError);
       await feed.start();
       return new SqlDatabase(engine, feed, options);
@@ -67,10 +108,29 @@ export class SqlDatabase extends SqlReader implements Database {
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    // Numbering locks learned by earlier attempts, taken before the snapshot (numbering-lock.ts).
+    const preLocks: LockKey[] = [];
     for (let attempt = 0, uniqueAttempt = 0; ; attempt++) {
+      const locks = new LockAttempt([...preLocks]);
+      const releaseLocal = preLocks.length > 0 ? await this.localLocks.acquireAll(preLocks.map(lockId)) : undefined;
       try {
-        return await this.engine.withTransaction((session) => fn(new TransactionImpl(session)));
+        return await this.engine.withTransaction(
+          async (session) => {
+            const value = await fn(new TransactionImpl(session, this.engine.outside, locks, this.localLocks));
+            // A restart the callback caught and dropped still ends the attempt.
+            if (locks.restart) throw locks.restart;
+            return value;
+          },
+          { locks: preLocks },
+        );
       } catch (error) {
+        const restart = locks.restart ?? (error instanceof RestartWithLocks ? error : undefined);
+        if (restart) {
+          // Not a conflict: start again at once, the lock taken first; not counted as a retry.
+          if (!preLocks.some((key) => lockId(key) === lockId(restart.key))) preLocks.push(restart.key);
+          attempt--;
+          continue;
+        }
         if (isUniqueViolation(error) && uniqueAttempt < UNIQUE_VIOLATION_RETRIES) {
           // Likely a concurrent twin (same number, same name) committed first: try again on a
           // fresh snapshot, after a short random pause that spreads the twins. A real duplicate
@@ -82,6 +142,9 @@ export class SqlDatabase extends SqlReader implements Database {
         if (!isSerializationFailure(error)) throw isEngineError(error) ? mapDatabaseError(error) : error;
         if (attempt >= this.options.maxRetries) throw new DatabaseError(CONFLICT_MESSAGE, "serialization");
         await new Promise((resolve) => setTimeout(resolve, this.options.retryPauseMs));
+      } finally {
+        locks.releaseLocal();
+        releaseLocal?.();
       }
     }
   }

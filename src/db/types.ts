@@ -69,6 +69,14 @@ export interface Writer {
 export interface Transaction extends Reader, Writer {
   /** Raw SQL inside the transaction, for the few places that need it (presenters, importers). */
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Numbering without races: waits for the transaction-scoped advisory lock (kind, key), e.g.
+   * ("motion.number", meeting id), held until this transaction ends, and returns a reader of
+   * everything committed by now. The transaction's own snapshot may be older than the lock (it
+   * is taken at the first query), so what an earlier holder of the lock committed is visible
+   * only to that reader; this transaction's uncommitted writes only to the transaction.
+   */
+  lockNumbering(kind: string, key: number): Promise<Reader>;
 }
 
 export interface ChangeEntry {

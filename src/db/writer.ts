@@ -1,10 +1,12 @@
 // Applies write events (create / update / delete, spec 3.5) to the tables and the primary sides
-// of the intermediate tables. Reverse relation fields are computed by the views and ignored here.
+// of the intermediate tables. Reverse relation fields are computed by the views and ignored here;
+// non-primary n:m sides are checked after the events: they must read back as written.
 import type { SqlSession } from "./engine/engine.js";
 import { collectionAccess, quote, type CollectionAccess, type FieldAccess } from "./fields.js";
 import { mapDatabaseError } from "./errors.js";
 import { parseFqid } from "./reader.js";
 import { SqlParams } from "./filter-sql.js";
+import { INTERMEDIATE_TABLES } from "../meta/generated/storage.js";
 import { DatabaseError, type CreateEvent, type DeleteEvent, type Fqid, type Model, type UpdateEvent, type WriteEvent } from "./types.js";
 
 const MAX_FQID_LENGTH = 48;
@@ -13,10 +15,80 @@ const ORGANIZATION_ID = "organization_id";
 
 type Intermediate = NonNullable<FieldAccess["intermediate"]>;
 
+/** Intermediate table -> "collection/field" of its primary side. */
+const PRIMARY_SIDES = new Map(INTERMEDIATE_TABLES.map((table) => [table.name, `${table.primary.collection}/${table.primary.field}`]));
+
+/** The primary side when the field is the non-primary side of an n:m (or generic n:m) relation. */
+function nonPrimaryOf(field: FieldAccess): string | undefined {
+  const storage = field.storage;
+  if ((storage.kind !== "nm" && storage.kind !== "gm") || storage.primary) return undefined;
+  return PRIMARY_SIDES.get(storage.table) ?? "the other side";
+}
+
+/**
+ * What a write asked of a non-primary n:m field. Its rows are written through the primary side
+ * only; the actions send both sides, so the request must hold once every event is applied.
+ */
+interface NonPrimaryCheck {
+  fqid: Fqid;
+  collection: string;
+  id: number;
+  field: string;
+  primary: string;
+  exactly?: unknown[];
+  contains?: unknown[];
+  lacks?: unknown[];
+}
+
 export class SqlWriter {
+  private checks: NonPrimaryCheck[] = [];
+
   constructor(private readonly session: SqlSession) {}
 
   async write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
+    this.checks = [];
+    const results = await this.apply(events);
+    await this.verifyNonPrimaryWrites();
+    return results;
+  }
+
+  /**
+   * A non-primary n:m field that does not read back as written means the primary side was not
+   * written to match: an error instead of silently dropping the write.
+   */
+  private async verifyNonPrimaryWrites(): Promise<void> {
+    const byField = new Map<string, NonPrimaryCheck[]>();
+    for (const check of this.checks.splice(0)) {
+      const key = `${check.collection}/${check.field}`;
+      byField.set(key, [...(byField.get(key) ?? []), check]);
+    }
+    for (const checks of byField.values()) {
+      const { collection, field } = checks[0]!;
+      const access = collectionAccess(collection);
+      const { rows } = await this.query(`SELECT id, ${quote(field)} AS value FROM ${quote(access.view)} WHERE id = ANY($1::integer[])`, [
+        [...new Set(checks.map((check) => check.id))],
+      ]);
+      const stored = new Map(rows.map((row) => [Number(row.id), new Set(((row.value as unknown[] | null) ?? []).map(String))]));
+      for (const check of checks) {
+        const values = stored.get(check.id);
+        if (!values) continue; // deleted by a later event
+        const exactly = check.exactly?.map(String);
+        const ok =
+          (!exactly || (exactly.length === values.size && exactly.every((value) => values.has(value)))) &&
+          (check.contains ?? []).every((value) => values.has(String(value))) &&
+          !(check.lacks ?? []).some((value) => values.has(String(value)));
+        if (!ok) {
+          throw new DatabaseError(
+            `Cannot write ${check.fqid}/${check.field}: it is the non-primary side of a many-to-many relation and is written through ${check.primary}; ` +
+              `write that field instead (or both sides alike).`,
+            "invalid_request",
+          );
+        }
+      }
+    }
+  }
+
+  private async apply(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
     const results: Record<Fqid, Model> = {};
     for (const event of events) {
       if (String(event.fqid).length > MAX_FQID_LENGTH) throw new DatabaseError(`Fqid ${event.fqid} is too long`, "invalid_request");
@@ -63,6 +135,8 @@ export class SqlWriter {
         values.push(columnValue(field, value, params));
       } else if (field.intermediate) {
         intermediates.push([field.intermediate, listValue(name, value)]);
+      } else if (nonPrimaryOf(field)) {
+        this.checkNonPrimary(event.fqid, collection, id, field, { exactly: value === null || value === undefined ? [] : listValue(name, value) });
       }
     }
     const returning = access.fields.has("sequential_number") ? "id, sequential_number" : "id";
@@ -94,6 +168,8 @@ export class SqlWriter {
         assignments.push(`${quote(field.column)} = ${value === null || value === undefined ? "NULL" : columnValue(field, value, params)}`);
       } else if (field.intermediate) {
         replaced.push([field.intermediate, value === null || value === undefined ? [] : listValue(name, value)]);
+      } else if (nonPrimaryOf(field)) {
+        this.checkNonPrimary(event.fqid, collection, id, field, { exactly: value === null || value === undefined ? [] : listValue(name, value) });
       }
     }
     const listChanges: [Intermediate, unknown[], unknown[]][] = [];
@@ -108,6 +184,8 @@ export class SqlWriter {
         );
       } else if (field.intermediate) {
         listChanges.push([field.intermediate, added, removed]);
+      } else if (nonPrimaryOf(field)) {
+        this.checkNonPrimary(event.fqid, collection, id, field, { contains: added, lacks: removed });
       } else if (!field.intermediate && field.kind !== "integer[]" && field.kind !== "string[]") {
         throw new DatabaseError(`'${name}' is not a list field.`, "invalid_request");
       }
@@ -127,6 +205,11 @@ export class SqlWriter {
       await this.addRows(intermediate, id, added);
     }
     return result;
+  }
+
+  private checkNonPrimary(fqid: Fqid, collection: string, id: number, field: FieldAccess, expected: Pick<NonPrimaryCheck, "exactly" | "contains" | "lacks">): void {
+    const primary = nonPrimaryOf(field);
+    if (primary) this.checks.push({ fqid, collection, id, field: field.name, primary, ...expected });
   }
 
   private async delete(event: DeleteEvent): Promise<void> {

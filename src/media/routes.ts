@@ -7,7 +7,7 @@ import type { AppContext } from "../app.js";
 import { RequestAuthenticationError } from "../auth/authenticate-request.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { restrictedValues } from "./access.js";
-import { duplicateFile, ensureMediaTable, loadFile, storeFile } from "./storage.js";
+import { duplicateFile, loadFile, storeFile } from "./storage.js";
 
 class MediaError extends Error {
   constructor(
@@ -132,7 +132,6 @@ function internal(app: AppContext, handler: (req: HttpRequest) => Promise<void>)
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function mediaRoutes(app: AppContext, options: MediaOptions = mediaOptionsFromEnv()): Route[] {
-  ensureMediaTable(app.db).catch((error) => app.log.error("media: the storage table could not be created", error));
   const upload = internal(app, async (req) => {
     const body = await jsonBody(req);
     const id = intLike(body.id);
@@ -141,7 +140,6 @@ export function mediaRoutes(app: AppContext, options: MediaOptions = mediaOption
     }
     const encoded = typeof body.file === "string" ? body.file.replace(/\s/g, "") : undefined;
     if (encoded === undefined || encoded.length % 4 === 1 || !BASE64.test(encoded)) throw new MediaError(400, "cannot decode base64 file");
-    await ensureMediaTable(app.db);
     await storeFile(app.db, id, Buffer.from(encoded, "base64"), body.mimetype, false);
   });
   const duplicate = internal(app, async (req) => {

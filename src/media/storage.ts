@@ -2,6 +2,8 @@
 // media.mediafile_data(id, data, mimetype) outside the models schema; id = mediafile id. Rows are
 // never deleted. An LRU cache keeps the last 20 files read.
 
+import { MEDIA_SCHEMA_SQL } from "../db/service-schemas.js";
+
 export interface SqlRunner {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
@@ -11,17 +13,12 @@ export interface StoredFile {
   mimetype: string;
 }
 
-const CREATE = [
-  "CREATE SCHEMA IF NOT EXISTS media",
-  "CREATE TABLE IF NOT EXISTS media.mediafile_data (id int PRIMARY KEY, data bytea, mimetype varchar(255))",
-];
-
-const ensured = new WeakSet<object>();
-
-/** Creates the schema and table (idempotent; once per database object). */
+/**
+ * Creates the schema and table when missing (idempotent). The database creates them when it is
+ * opened (src/db/service-schemas.ts), so requests do not call this.
+ */
 export async function ensureMediaTable(db: SqlRunner): Promise<void> {
-  if (ensured.has(db)) return;
-  for (const statement of CREATE) {
+  for (const statement of MEDIA_SCHEMA_SQL) {
     try {
       await db.query(statement);
     } catch (error) {
@@ -29,7 +26,6 @@ export async function ensureMediaTable(db: SqlRunner): Promise<void> {
       if ((error as { code?: string }).code !== "23505" && (error as { code?: string }).code !== "42P06" && (error as { code?: string }).code !== "42P07") throw error;
     }
   }
-  ensured.add(db);
 }
 
 /**
@@ -38,7 +34,6 @@ export async function ensureMediaTable(db: SqlRunner): Promise<void> {
  * otherwise an existing id is an error like upstream's unique violation.
  */
 export async function storeFile(tx: SqlRunner, id: number, data: Buffer, mimetype: string, replace = true): Promise<void> {
-  if (!ensured.has(tx)) for (const statement of CREATE) await tx.query(statement);
   const conflict = replace ? " ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, mimetype = EXCLUDED.mimetype" : "";
   await tx.query(`INSERT INTO media.mediafile_data (id, data, mimetype) VALUES ($1, $2, $3)${conflict}`, [id, data, mimetype]);
 }
@@ -72,7 +67,6 @@ export async function loadFile(db: SqlRunner, id: number): Promise<StoredFile | 
   if (!cache) caches.set(db, (cache = new LruCache(20)));
   const cached = cache.get(id);
   if (cached) return cached;
-  await ensureMediaTable(db);
   const [row] = await db.query<{ data: Buffer; mimetype: string }>("SELECT data, mimetype FROM media.mediafile_data WHERE id = $1", [id]);
   if (!row) return undefined;
   const file = { data: Buffer.from(row.data), mimetype: String(row.mimetype ?? "") };
@@ -82,7 +76,6 @@ export async function loadFile(db: SqlRunner, id: number): Promise<StoredFile | 
 
 /** Copies a stored file to a new id (meeting.clone, forwarding); false when the source is missing. */
 export async function duplicateFile(db: SqlRunner, sourceId: number, targetId: number): Promise<boolean> {
-  await ensureMediaTable(db);
   const rows = await db.query(
     "INSERT INTO media.mediafile_data (id, data, mimetype) SELECT $2, data, mimetype FROM media.mediafile_data WHERE id = $1 RETURNING id",
     [sourceId, targetId],

@@ -9,6 +9,8 @@
 // carry a random key, so neither the order of voting nor (for non-named polls) who cast which
 // ballot can be read back.
 
+import { VOTE_SCHEMA_SQL } from "../db/service-schemas.js";
+
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
@@ -20,42 +22,23 @@ export interface StopResult {
 
 export type StoreVoteOutcome = "ok" | "not-exist" | "stopped" | "double-vote";
 
-const DDL = [
-  "CREATE SCHEMA IF NOT EXISTS vote",
-  `CREATE TABLE IF NOT EXISTS vote.poll (
-     id integer PRIMARY KEY,
-     stopped boolean NOT NULL DEFAULT false,
-     ballot_count integer NOT NULL DEFAULT 0
-   )`,
-  `CREATE TABLE IF NOT EXISTS vote.voter (
-     poll_id integer NOT NULL REFERENCES vote.poll(id) ON DELETE CASCADE,
-     user_id integer NOT NULL,
-     PRIMARY KEY (poll_id, user_id)
-   )`,
-  `CREATE TABLE IF NOT EXISTS vote.ballot (
-     key text PRIMARY KEY,
-     poll_id integer NOT NULL REFERENCES vote.poll(id) ON DELETE CASCADE,
-     ballot text NOT NULL
-   )`,
-  "CREATE INDEX IF NOT EXISTS ballot_poll_idx ON vote.ballot (poll_id)",
-];
-
-/** Creates the tables when they are missing (at start of the vote component, and lazily before every use). */
+/**
+ * Creates the tables when they are missing. The database creates them when it is opened
+ * (src/db/service-schemas.ts), so the store's functions do not call this.
+ */
 export async function ensureVoteTables(db: Queryable): Promise<void> {
   const [row] = await db.query<{ exists: boolean }>("SELECT to_regclass('vote.ballot') IS NOT NULL AS exists");
   if (row?.exists) return;
-  for (const statement of DDL) await db.query(statement);
+  for (const statement of VOTE_SCHEMA_SQL) await db.query(statement);
 }
 
 /** Opens the poll for votes; idempotent, and a stopped poll stays stopped. */
 export async function startPoll(db: Queryable, pollId: number): Promise<void> {
-  await ensureVoteTables(db);
   await db.query("INSERT INTO vote.poll (id) VALUES ($1) ON CONFLICT (id) DO NOTHING", [pollId]);
 }
 
 /** Closes the poll and returns its ballots (in random order) and the sorted voter ids; undefined when the store does not know the poll. */
 export async function stopPoll(db: Queryable, pollId: number): Promise<StopResult | undefined> {
-  await ensureVoteTables(db);
   const updated = await db.query("UPDATE vote.poll SET stopped = true WHERE id = $1 RETURNING id", [pollId]);
   if (updated.length === 0) return undefined;
   const ballots = await db.query<{ ballot: string }>("SELECT ballot FROM vote.ballot WHERE poll_id = $1 ORDER BY key", [pollId]);
@@ -65,18 +48,15 @@ export async function stopPoll(db: Queryable, pollId: number): Promise<StopResul
 
 /** Forgets the poll and its ballots; unknown polls are fine. */
 export async function clearPoll(db: Queryable, pollId: number): Promise<void> {
-  await ensureVoteTables(db);
   await db.query("DELETE FROM vote.poll WHERE id = $1", [pollId]);
 }
 
 export async function clearAllPolls(db: Queryable): Promise<void> {
-  await ensureVoteTables(db);
   await db.query("DELETE FROM vote.poll");
 }
 
 /** Stores one ballot of the vote user, if the poll is open and the user has not voted yet. */
 export async function storeBallot(db: Queryable, pollId: number, voteUserId: number, ballot: string): Promise<StoreVoteOutcome> {
-  await ensureVoteTables(db);
   const [poll] = await db.query<{ stopped: boolean }>("SELECT stopped FROM vote.poll WHERE id = $1", [pollId]);
   if (!poll) return "not-exist";
   if (poll.stopped) return "stopped";
@@ -91,7 +71,6 @@ export async function storeBallot(db: Queryable, pollId: number, voteUserId: num
 
 /** Poll id → the given users that voted in it. */
 export async function votersOf(db: Queryable, pollIds: number[], userIds: number[]): Promise<Map<number, number[]>> {
-  await ensureVoteTables(db);
   const rows = await db.query<{ poll_id: number; user_id: number }>(
     "SELECT poll_id, user_id FROM vote.voter WHERE poll_id = ANY($1::int[]) AND user_id = ANY($2::int[])",
     [pollIds, userIds],

@@ -135,9 +135,12 @@ test("meeting.clone: refusals (no admins, missing user, limit, locked, permissio
   assert.equal(denied.status, 403);
   assert.equal(denied.body.message, "You are not allowed to perform action meeting.clone. Missing permission: CommitteeManagementLevel can_manage in committee 1");
   await write("meeting/1", { locked_from_inside: true });
-  await write("user/2", { committee_management_ids: [1] });
+  // committee/manager_ids is the side of the relation the database writes (user/committee_management_ids is not).
+  const managers = (list_fields: { add?: Record<string, unknown[]>; remove?: Record<string, unknown[]> }) =>
+    suite.server.db.transaction((tx) => tx.write([{ type: "update", fqid: "committee/1", list_fields }]));
+  await managers({ add: { manager_ids: [2] } });
   const locked = await run(suite.delegate, "meeting.clone", { meeting_id: 1 });
-  await write("user/2", { committee_management_ids: [] });
+  await managers({ remove: { manager_ids: [2] } });
   await write("meeting/1", { locked_from_inside: false });
   assert.equal(locked.status, 400);
   assert.equal(locked.body.message, "Cannot clone locked meeting.");

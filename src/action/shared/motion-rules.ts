@@ -8,6 +8,7 @@ import { ActionError } from "../errors.js";
 import { fqidOf } from "../framework/fqid.js";
 import type { ActionContext, Instance } from "../framework/types.js";
 import { sanitizeHtml } from "../html.js";
+import { lockNumbering, type NumberingView } from "./numbering.js";
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -48,14 +49,22 @@ export async function setWorkflowTimestamp(ctx: ActionContext, instance: Instanc
 
 // ---------------------------------------------------------------- number rule
 
-export async function isNumberUnique(ctx: ActionContext, number: string, meetingId: number, ownId: number | undefined, otherForbidden: string[] = []): Promise<boolean> {
+/** `reader`: where to look, by default the request's view (numbering.ts: also the committed state). */
+export async function isNumberUnique(
+  ctx: ActionContext,
+  number: string,
+  meetingId: number,
+  ownId: number | undefined,
+  otherForbidden: string[] = [],
+  reader: Pick<NumberingView, "exists"> = ctx.db,
+): Promise<boolean> {
   if (otherForbidden.includes(number)) return false;
   const conditions: Filter[] = [
     { field: "meeting_id", operator: "=", value: meetingId },
     { field: "number", operator: "=", value: number },
   ];
   if (ownId) conditions.push({ field: "id", operator: "!=", value: ownId });
-  return !(await ctx.db.exists("motion", { and_filter: conditions }));
+  return !(await reader.exists("motion", { and_filter: conditions }));
 }
 
 export interface NumberContext {
@@ -87,6 +96,8 @@ export async function setNumber(ctx: ActionContext, instance: Instance, info: Nu
   if (meeting.motions_number_type === "manually") return;
   const state = await ctx.db.get(fqidOf("motion_state", info.stateId), ["set_number"]);
   if (!state.set_number) return;
+  // From here to the commit, concurrent numbering in this meeting waits (see numbering.ts).
+  const numbering = await lockNumbering(ctx, "motion.number", info.meetingId);
 
   const blank = meeting.motions_number_with_blank ? " " : "";
   let prefix = "";
@@ -120,13 +131,13 @@ export async function setNumber(ctx: ActionContext, instance: Instance, info: Nu
         ],
       };
     }
-    const max = await ctx.db.max("motion", filter, "number_value");
+    const max = await numbering.max("motion", filter, "number_value");
     value = typeof max === "number" ? max + 1 : 1;
   }
   const digits = typeof meeting.motions_number_min_digits === "number" ? meeting.motions_number_min_digits : 0;
   const format = (n: number) => `${prefix}${String(n).padStart(digits, "0")}`;
   let number = format(value);
-  while (!(await isNumberUnique(ctx, number, info.meetingId, ownId))) number = format(++value);
+  while (!(await isNumberUnique(ctx, number, info.meetingId, ownId, [], numbering))) number = format(++value);
   instance.number = number;
   instance.number_value = value;
 }

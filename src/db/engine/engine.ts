@@ -13,8 +13,18 @@ export interface SqlEngine extends SqlSession {
   readonly kind: "embedded" | "external";
   /** Runs several statements (no parameters), e.g. the schema. */
   exec(sql: string): Promise<void>;
-  /** One REPEATABLE READ transaction on one connection; committed when fn resolves, rolled back when it throws. */
-  withTransaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * One REPEATABLE READ transaction on one connection; committed when fn resolves, rolled back
+   * when it throws. `locks`: advisory locks (int4 pairs) taken on the connection before BEGIN,
+   * so before the snapshot, and released after COMMIT/ROLLBACK.
+   */
+  withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options?: { locks?: ReadonlyArray<readonly [number, number]> }): Promise<T>;
+  /**
+   * Reads outside of every transaction, on connections of their own: a transaction that holds a
+   * lock and waits for such a read never waits for a connection held by a transaction waiting
+   * for that lock. Absent on engines with one connection (their transactions run one at a time).
+   */
+  readonly outside?: SqlSession;
   /**
    * LISTEN on a channel; returns the function that stops listening. `onReconnect` is called when
    * the listening connection was lost and listens again (notifications in between are lost).

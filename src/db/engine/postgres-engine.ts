@@ -33,11 +33,15 @@ export interface PostgresEngineOptions {
 /** Marks our connections in pg_stat_activity. */
 export const APPLICATION_NAME = "openslides-ts";
 
+/** Connections for reads outside of transactions (numbering under an advisory lock). */
+const OUTSIDE_POOL_MAX = 2;
+
 export class PostgresEngine implements SqlEngine {
   readonly kind: "embedded" | "external";
   private readonly pool: pg.Pool;
   private readonly listeners = new Set<pg.Client>();
   private readonly connection: pg.ClientConfig;
+  private outsidePool: pg.Pool | undefined;
 
   constructor(
     target: PostgresTarget,
@@ -56,12 +60,25 @@ export class PostgresEngine implements SqlEngine {
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
   }
 
+  /** A small pool of its own (see SqlEngine.outside), opened on first use. */
+  readonly outside: SqlSession = {
+    query: async <Row>(sql: string, params: unknown[] = []) => {
+      if (!this.outsidePool) {
+        this.outsidePool = new pg.Pool({ ...this.connection, max: OUTSIDE_POOL_MAX });
+        this.outsidePool.on("error", () => undefined);
+      }
+      const result = await this.outsidePool.query(sql, params);
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    },
+  };
+
   async exec(sql: string): Promise<void> {
     await this.pool.query(sql);
   }
 
-  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
+  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options: { locks?: ReadonlyArray<readonly [number, number]> } = {}): Promise<T> {
     const client = await this.pool.connect();
+    const locked: Array<readonly [number, number]> = [];
     const session: SqlSession = {
       query: async <Row>(sql: string, params: unknown[] = []) => {
         const result = await client.query(sql, params);
@@ -69,17 +86,33 @@ export class PostgresEngine implements SqlEngine {
       },
     };
     let broken = false;
+    let begun = false;
     try {
+      for (const key of options.locks ?? []) {
+        await client.query("SELECT pg_advisory_lock($1::int4, $2::int4)", [...key]);
+        locked.push(key);
+      }
+      begun = true;
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
       const value = await fn(session);
       await client.query("COMMIT");
       return value;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {
-        broken = true;
-      });
+      if (begun) {
+        await client.query("ROLLBACK").catch(() => {
+          broken = true;
+        });
+      }
       throw error;
     } finally {
+      // After COMMIT: the next holder's snapshot sees this transaction. A connection that cannot
+      // unlock is closed, which releases its session locks.
+      for (const key of locked.reverse()) {
+        if (broken) break;
+        await client.query("SELECT pg_advisory_unlock($1::int4, $2::int4)", [...key]).catch(() => {
+          broken = true;
+        });
+      }
       client.release(broken);
     }
   }
@@ -126,6 +159,7 @@ export class PostgresEngine implements SqlEngine {
     await Promise.all([...this.listeners].map((client) => client.end().catch(() => undefined)));
     this.listeners.clear();
     await this.pool.end();
+    await this.outsidePool?.end();
     await this.options.afterClose?.();
   }
 }
