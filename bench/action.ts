@@ -15,7 +15,8 @@ interface Case {
 
 const CASES: Case[] = [
   { action: "topic.create", data: (n) => ({ meeting_id: 1, title: `Bench topic ${n}`, text: "<p>Some text</p>" }) },
-  { action: "motion.create", data: (n) => ({ meeting_id: 1, title: `Bench motion ${n}`, text: "<p>The motion's text</p>", workflow_id: 1 }) },
+  // Distinct texts: motion.create links a new motion to every motion with the same text (upstream's identical motions).
+  { action: "motion.create", data: (n) => ({ meeting_id: 1, title: `Bench motion ${n}`, text: `<p>The text of motion ${n}</p>`, workflow_id: 1 }) },
 ];
 
 function percentile(sorted: number[], p: number): number {
