@@ -3,7 +3,7 @@
 // internal route in development mode, as upstream.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { loggedInClient, startActionServer, type ActionServer, type Client } from "./support/action-server.js";
+import { loggedInClient, startActionServer, type ActionServer, type Client, runInternal } from "./support/action-server.js";
 
 let server: ActionServer;
 let admin: Client;
@@ -18,12 +18,7 @@ before(async () => {
 after(async () => server?.close());
 
 const act = (client: Client, action: string, data: unknown[]) => client.post("/system/action/handle_request", [{ action, data }]);
-const internal = (action: string, data: unknown[]) =>
-  fetch(`${server.url}/internal/handle_request`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: Buffer.from("openslides").toString("base64") },
-    body: JSON.stringify([{ action, data }]),
-  }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
+const internal = (action: string, data: unknown[]) => runInternal(server.url, action, data);
 
 async function statesOf(workflowId: number) {
   const workflow = await server.db.get(`motion_workflow/${workflowId}`, ["state_ids", "first_state_id", "meeting_id", "sequential_number"]);

@@ -2,7 +2,7 @@
 // 3 and 4 are current there. create and update are backend-internal (internal route here).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { loggedInClient, startActionServer, type ActionServer, type Client } from "./support/action-server.js";
+import { loggedInClient, startActionServer, type ActionServer, type Client, runInternal } from "./support/action-server.js";
 
 let server: ActionServer;
 let admin: Client;
@@ -17,12 +17,7 @@ before(async () => {
 after(async () => server?.close());
 
 const act = (client: Client, action: string, data: unknown[]) => client.post("/system/action/handle_request", [{ action, data }]);
-const internal = (action: string, data: unknown[]) =>
-  fetch(`${server.url}/internal/handle_request`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: Buffer.from("openslides").toString("base64") },
-    body: JSON.stringify([{ action, data }]),
-  }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
+const internal = (action: string, data: unknown[]) => runInternal(server.url, action, data);
 
 test("update_options replaces the options", async () => {
   assert.equal((await act(admin, "projection.update_options", [{ id: 2, options: { mode: "original" } }])).status, 200);

@@ -3,7 +3,7 @@
 // the delegate "a" lacks list_of_speakers.can_manage). Backend-internal calls use the internal route.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { useActionSuite } from "./support/action-server.js";
+import { useActionSuite, runInternal } from "./support/action-server.js";
 
 const suite = useActionSuite({ before, after });
 const COLLECTION = "structure_level_list_of_speakers";
@@ -11,12 +11,7 @@ const write = (fqid: string, fields: Record<string, unknown>) => suite.server.db
 const get = async (fqid: string, fields: string[]) => (await suite.server.db.get(fqid, fields)) ?? {};
 const exists = async (fqid: string) => (await suite.server.db.get(fqid, ["id"])) !== undefined;
 const ids = (value: unknown) => (value as number[] | undefined) ?? [];
-const internal = (action: string, data: unknown[]) =>
-  fetch(`${suite.server.url}/internal/handle_request`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: Buffer.from("openslides").toString("base64") },
-    body: JSON.stringify([{ action, data }]),
-  }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
+const internal = (action: string, data: unknown[]) => runInternal(suite.server.url, action, data);
 
 async function createEntry(structureLevelId: number, listOfSpeakersId: number, extra: Record<string, unknown> = {}): Promise<number> {
   const answer = await suite.run(suite.admin, `${COLLECTION}.create`, { structure_level_id: structureLevelId, list_of_speakers_id: listOfSpeakersId, ...extra });

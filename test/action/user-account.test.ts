@@ -4,18 +4,13 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { verifyPassword } from "../../src/auth/passwords.js";
-import { loggedInClient, useActionSuite, type Client } from "./support/action-server.js";
+import { loggedInClient, useActionSuite, type Client, runInternal } from "./support/action-server.js";
 
 const suite = useActionSuite({ before, after });
 const run = (client: Client, action: string, data: Record<string, unknown>) => suite.run(client, action, data);
 const write = (fqid: string, fields: Record<string, unknown>) => suite.server.db.transaction((tx) => tx.write([{ type: "update", fqid, fields }]));
 const get = async (fqid: string, fields: string[]) => (await suite.server.db.get(fqid, fields)) ?? {};
-const internal = (action: string, data: unknown[]) =>
-  fetch(`${suite.server.url}/internal/handle_request`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: Buffer.from("openslides").toString("base64") },
-    body: JSON.stringify([{ action, data }]),
-  }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
+const internal = (action: string, data: unknown[]) => runInternal(suite.server.url, action, data);
 
 async function lastHistory(fqid: string): Promise<unknown> {
   const entries = await suite.server.db.filter("history_entry", { field: "original_model_id", operator: "=", value: fqid }, ["entries"]);

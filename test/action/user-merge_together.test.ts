@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { MERGE_MODES, uncoveredMergeFields } from "../../src/action/shared/user-merge.js";
 import { hashPassword } from "../../src/auth/passwords.js";
-import { loggedInClient, useActionSuite, type Client } from "./support/action-server.js";
+import { loggedInClient, useActionSuite, type Client, runInternal } from "./support/action-server.js";
 
 const suite = useActionSuite({ before, after });
 const run = (client: Client, action: string, data: Record<string, unknown>) => suite.run(client, action, data);
@@ -17,12 +17,7 @@ async function get(fqid: string, fields: string[]): Promise<Record<string, unkno
   const model = await suite.server.db.get(fqid, fields);
   return model ? Object.fromEntries(Object.entries(model).filter(([key]) => fields.includes(key))) : undefined;
 }
-const internal = (action: string, data: unknown[]) =>
-  fetch(`${suite.server.url}/internal/handle_request`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: Buffer.from("openslides").toString("base64") },
-    body: JSON.stringify([{ action, data }]),
-  }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
+const internal = (action: string, data: unknown[]) => runInternal(suite.server.url, action, data);
 
 async function ok(client: Client, action: string, data: Record<string, unknown>): Promise<any> {
   const answer = await run(client, action, data);

@@ -119,6 +119,15 @@ function clientWith(url: string, credentials: Record<string, string>): Client {
   return client;
 }
 
+/** A request to the internal action route (the backend's internal password, "openslides" in development). */
+export function runInternal(url: string, action: string, data: unknown[]): Promise<{ status: number; body: any }> {
+  return fetch(`${url}/internal/handle_request`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: Buffer.from("openslides").toString("base64") },
+    body: JSON.stringify([{ action, data }]),
+  }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
+}
+
 export interface ActionSuite {
   server: ActionServer;
   admin: Client;
