@@ -15,7 +15,7 @@ import type { DeferredRequest, KeyRequest } from "./keys-builder/index.js";
 import { expandKeys } from "./keys-builder/index.js";
 import { createProfileRestricter, createRestricter, profileSource, restrictedSource } from "./restrict/index.js";
 import type { ComparedUsers, Restricter, StateReader } from "./restrict/index.js";
-import { EVERYONE } from "./restrict/permissions.js";
+import { EVERYONE, UserRights } from "./restrict/permissions.js";
 import { collectionDependency, RecordingReader } from "./restrict/state-reader.js";
 
 export type Delta = Record<string, unknown>;
@@ -294,6 +294,8 @@ function partStep(from: Part, to: Part): PartStep {
 class SharedProfilePart {
   private current?: ProfilePart;
   private step?: PartStep;
+  /** Users' results holding this part (counted by the pool). */
+  users = 0;
 
   constructor(
     private readonly state: VersionedReader,
@@ -327,7 +329,7 @@ export class SharedResult {
   private step?: Delta;
   private profile?: { key: string; part: SharedProfilePart; release: () => void };
   private ownPlanKey?: string;
-  /** Subscriptions that use this result (counted by the subscriptions' owner). */
+  /** Subscriptions that use this result (counted by the pool). */
   users = 0;
 
   constructor(
@@ -363,7 +365,7 @@ export class SharedResult {
     // The profile key is read through a recorder: a change of what it consists of (groups,
     // organization level, managed committees) moves the user to another profile part.
     const reader = new RecordingReader(state);
-    const key = createRestricter(reader, this.userId).profileKey();
+    const key = new UserRights(reader, this.userId).profileKey();
     const sharedPart = this.joinProfile(key);
     const profile = sharedPart.result(this.userId);
     const plan = ownPlan(profile, this.userId);
@@ -460,9 +462,12 @@ function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return true;
 }
 
-/** Objects handed out by key while anyone holds them: the first acquire creates, the last release drops. */
-class Pool<T> {
-  private readonly byKey = new Map<string, { value: T; holders: number }>();
+/**
+ * Objects handed out by key while anyone holds them: the first acquire creates, the last release
+ * drops. The object's `users` counts its holders.
+ */
+class Pool<T extends { users: number }> {
+  private readonly byKey = new Map<string, T>();
 
   constructor(private readonly dropped: (value: T) => void = () => undefined) {}
 
@@ -471,19 +476,19 @@ class Pool<T> {
   }
 
   acquire(key: string, create: () => T): { value: T; release: () => void } {
-    let entry = this.byKey.get(key);
-    if (!entry) this.byKey.set(key, (entry = { value: create(), holders: 0 }));
-    const held = entry;
-    held.holders++;
+    let value = this.byKey.get(key);
+    if (!value) this.byKey.set(key, (value = create()));
+    const held = value;
+    held.users++;
     let released = false;
     return {
-      value: held.value,
+      value: held,
       release: () => {
         if (released) return;
         released = true;
-        if (--held.holders === 0 && this.byKey.get(key) === held) {
+        if (--held.users === 0 && this.byKey.get(key) === held) {
           this.byKey.delete(key);
-          this.dropped(held.value);
+          this.dropped(held);
         }
       },
     };
@@ -522,17 +527,7 @@ export class SharedResults {
   /** The shared result for the user and request, and the function that gives it back. */
   acquire(userId: number, requests: readonly KeyRequest[]): { shared: SharedResult; release: () => void } {
     const { value, release } = this.pool.acquire(`${userId} ${requestKey(requests)}`, () => new SharedResult(this.state, userId, requests, this.profiles));
-    value.users++;
-    let released = false;
-    return {
-      shared: value,
-      release: () => {
-        if (released) return;
-        released = true;
-        value.users--;
-        release();
-      },
-    };
+    return { shared: value, release };
   }
 }
 

@@ -2,7 +2,6 @@
 // media.mediafile_data(id, data, mimetype) outside the models schema; id = mediafile id. Rows are
 // never deleted. An LRU cache keeps the last 20 files read.
 
-import { MEDIA_SCHEMA_SQL } from "../db/service-schemas.js";
 
 export interface SqlRunner {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -11,21 +10,6 @@ export interface SqlRunner {
 export interface StoredFile {
   data: Buffer;
   mimetype: string;
-}
-
-/**
- * Creates the schema and table when missing (idempotent). The database creates them when it is
- * opened (src/db/service-schemas.ts), so requests do not call this.
- */
-export async function ensureMediaTable(db: SqlRunner): Promise<void> {
-  for (const statement of MEDIA_SCHEMA_SQL) {
-    try {
-      await db.query(statement);
-    } catch (error) {
-      // Two processes creating it at the same moment: the other one won.
-      if ((error as { code?: string }).code !== "23505" && (error as { code?: string }).code !== "42P06" && (error as { code?: string }).code !== "42P07") throw error;
-    }
-  }
 }
 
 /**

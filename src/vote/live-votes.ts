@@ -47,9 +47,6 @@ export async function announceBallot(bus: MessageBus, pollId: number, log?: (mes
  * `withBallots` tells for which polls the votes themselves are shown (named, live voting on).
  */
 export async function readLiveVotes(db: Queryable, pollIds: number[] | undefined, withBallots: (pollId: number) => boolean): Promise<Map<number, LiveVotes>> {
-  // Read-only: before the vote component created its tables there is nothing to read.
-  const [tables] = await db.query<{ exists: boolean }>("SELECT to_regclass('vote.ballot') IS NOT NULL AS exists");
-  if (!tables?.exists) return new Map();
   const filter = pollIds === undefined ? "" : " WHERE id = ANY($1::int[])";
   const params = pollIds === undefined ? [] : [pollIds];
   const polls = await db.query<{ id: number }>(`SELECT id FROM vote.poll${filter}`, params);

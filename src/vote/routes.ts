@@ -6,7 +6,7 @@ import type { AppContext } from "../app.js";
 import { RequestAuthenticationError } from "../auth/authenticate-request.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { decodeBallotValue, validateBallot, type BallotPoll } from "./ballot.js";
-import { ensureVoteTables, storeBallot, votersOf } from "./store.js";
+import { storeBallot, votersOf } from "./store.js";
 import { announceBallot } from "./live-votes.js";
 
 type VoteErrorType = "exist" | "not-exist" | "invalid" | "double-vote" | "not-allowed" | "stopped" | "internal" | "auth";
@@ -171,13 +171,10 @@ function answer(app: AppContext, handler: (req: HttpRequest, res: HttpResponse) 
 }
 
 export function voteRoutes(app: AppContext): Route[] {
-  const ready = ensureVoteTables(app.db).catch((error) => app.log.error("vote tables", error));
-
   const vote = answer(app, async (req, res) => {
     const userId = await requestUser(app, req, res);
     if (userId === 0) throw fail("not-allowed", "Anonymous user can not vote", 401);
     const pollId = pollIdOf(req);
-    await ready;
     await castBallot(app, pollId, userId, (await req.body()).toString("utf8"));
     res.send("", "application/json", 200);
   });
@@ -186,7 +183,6 @@ export function voteRoutes(app: AppContext): Route[] {
     const userId = await requestUser(app, req, res);
     if (userId === 0) throw fail("not-allowed", "Anonymous user can not vote", 401);
     const pollIds = pollIdsOf(req);
-    await ready;
     const found = await votersOf(app.db, pollIds, await candidateUsers(app, userId));
     res.send(JSON.stringify(Object.fromEntries(pollIds.map((id) => [String(id), found.get(id) ?? null]))), "application/json", 200);
   });

@@ -9,7 +9,6 @@
 // carry a random key, so neither the order of voting nor (for non-named polls) who cast which
 // ballot can be read back.
 
-import { VOTE_SCHEMA_SQL } from "../db/service-schemas.js";
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -21,16 +20,6 @@ export interface StopResult {
 }
 
 export type StoreVoteOutcome = "ok" | "not-exist" | "stopped" | "double-vote";
-
-/**
- * Creates the tables when they are missing. The database creates them when it is opened
- * (src/db/service-schemas.ts), so the store's functions do not call this.
- */
-export async function ensureVoteTables(db: Queryable): Promise<void> {
-  const [row] = await db.query<{ exists: boolean }>("SELECT to_regclass('vote.ballot') IS NOT NULL AS exists");
-  if (row?.exists) return;
-  for (const statement of VOTE_SCHEMA_SQL) await db.query(statement);
-}
 
 /** Opens the poll for votes; idempotent, and a stopped poll stays stopped. */
 export async function startPoll(db: Queryable, pollId: number): Promise<void> {

@@ -28,8 +28,6 @@ export interface Restricter {
    * has no value here.
    */
   restrictForProfile(keys: Iterable<string>): { values: Map<string, unknown>; personal: Map<string, ComparedUsers> };
-  /** The user's permission profile (profile rights only; see UserRights.profileKey). */
-  profileKey(): string;
   /** Every key read while deciding visibility: when one of them changes, the result may change. */
   readonly dependencies: ReadonlySet<string>;
 }
@@ -59,10 +57,6 @@ class UserRestricter implements Restricter {
 
   get dependencies(): ReadonlySet<string> {
     return this.reader.read;
-  }
-
-  profileKey(): string {
-    return this.rights.profileKey();
   }
 
   readonly see = (collection: string, mode: string, id: number): boolean => {
