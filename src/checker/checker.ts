@@ -35,7 +35,7 @@ function describeField(field: FieldDefinition): string {
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 const DECIMAL = /^-?(\d|[1-9]\d+)\.\d{6}$/;
-const FQID = /^([a-z](?:[a-z_]+[a-z]+)?)\/([1-9][0-9]*)$/;
+const FQID = /^([a-z](?:[a-z_]+[a-z])?)\/([1-9][0-9]*)$/;
 const isInt = (value: unknown) => typeof value === "number" && Number.isInteger(value);
 const isList = (value: unknown, item: (entry: unknown) => boolean) => Array.isArray(value) && value.every(item);
 const isFqid = (value: unknown) => typeof value === "string" && FQID.test(value) && isCollection(value.split("/")[0]!);

@@ -21,7 +21,7 @@ function collectionOfTable(table: string | undefined): string | undefined {
 
 /** "Key (meeting_id)=(5) is not present in table \"meeting_t\"." -> meeting/5 */
 function missingReference(detail: string | undefined): string | undefined {
-  const match = /Key \((?:[^)]*)\)=\((\d+)\) is not present in table "([a-z_]+)"/.exec(detail ?? "");
+  const match = /^Key \((?:[^)]*)\)=\((\d+)\) is not present in table "([a-z_]+)"/.exec(detail ?? "");
   return match ? `${collectionOfTable(match[2])}/${match[1]}` : undefined;
 }
 
@@ -39,7 +39,7 @@ function isStringColumn(collection: string, field: string): boolean {
 function uniqueViolation(error: PgErrorLike, fqid: string | undefined): DatabaseError {
   const collection = collectionOfTable(error.table);
   const subject = fqid ?? `${collection}/0`;
-  const key = /Key \(([^)]*)\)=\((.*)\) already exists/.exec(error.detail ?? "");
+  const key = /^Key \(([^)]*)\)=\((.*)\) already exists/.exec(error.detail ?? "");
   if (key?.[1] === "id") return new DatabaseError(`Model '${subject}' exists.`, "model_exists");
   if (key && collection && !key[1]!.includes(",")) {
     const value = isStringColumn(collection, key[1]!) ? `'${key[2]}'` : key[2];

@@ -4,7 +4,7 @@ import type { Filter, FilterOperator } from "./types.js";
 import { DatabaseError } from "./types.js";
 import { fieldAccess, quote, type CollectionAccess, type FieldAccess } from "./fields.js";
 
-const FIELD_PATTERN = /^[a-z][a-z0-9_]*\$?[a-z0-9_]*$/;
+const FIELD_PATTERN = /^[a-z][a-z0-9_]*(?:\$[a-z0-9_]*)?$/;
 const COMPARISONS = new Set(["=", "!=", "<", ">", "<=", ">="]);
 
 export class SqlParams {

@@ -6,12 +6,16 @@ import { enumTypeName } from "./sql/names.js";
 
 export type JsonSchema = Record<string, unknown>;
 
-// Upstream patterns (openslides-backend shared/patterns.py).
-export const COLLECTION_PATTERN = "^[a-z](?:[a-z_]+[a-z]+)?$";
+// The identifier patterns of upstream (openslides-backend shared/patterns.py), rewritten so that
+// no two quantifiers compete for the same characters: upstream's `[a-z_]+[a-z]+` and
+// `[a-z0-9_]*\$?[a-z0-9_]*` backtrack quadratically on a long non-matching string. Each
+// rewrite accepts exactly the strings upstream's pattern accepts (also upstream's quirk that a
+// collection name has one or at least three letters).
+export const COLLECTION_PATTERN = "^[a-z](?:[a-z_]+[a-z])?$";
 export const ID_PATTERN = "^[1-9][0-9]*$";
-export const FIELD_PATTERN = "^[a-z][a-z0-9_]*\\$?[a-z0-9_]*$";
-export const FQID_PATTERN = "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$";
-export const FQFIELD_PATTERN = "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*/[a-z][a-z0-9_]*\\$?[a-z0-9_]*$";
+export const FIELD_PATTERN = "^[a-z][a-z0-9_]*(?:\\$[a-z0-9_]*)?$";
+export const FQID_PATTERN = "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$";
+export const FQFIELD_PATTERN = "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*/[a-z][a-z0-9_]*(?:\\$[a-z0-9_]*)?$";
 export const DECIMAL_PATTERN = "^-?(\\d|[1-9]\\d+)(\\.\\d{1,6})?$";
 export const COLOR_PATTERN = "^#[0-9a-fA-F]{6}$";
 

@@ -12,9 +12,9 @@ export type { CollectionName, Models } from "./generated/models.js";
 export const COLLECTION_PATTERN = new RegExp(patterns.COLLECTION_PATTERN);
 export const ID_PATTERN = new RegExp(patterns.ID_PATTERN);
 export const FIELD_PATTERN = new RegExp(patterns.FIELD_PATTERN);
-const FQID_PARTS = /^([a-z](?:[a-z_]+[a-z]+)?)\/([1-9][0-9]*)$/;
-const FQFIELD_PARTS = /^([a-z](?:[a-z_]+[a-z]+)?)\/([1-9][0-9]*)\/([a-z][a-z0-9_]*\$?[a-z0-9_]*)$/;
-const COLLECTIONFIELD_PARTS = /^([a-z](?:[a-z_]+[a-z]+)?)\/([a-z][a-z0-9_]*\$?[a-z0-9_]*)$/;
+const FQID_PARTS = /^([a-z](?:[a-z_]+[a-z])?)\/([1-9][0-9]*)$/;
+const FQFIELD_PARTS = /^([a-z](?:[a-z_]+[a-z])?)\/([1-9][0-9]*)\/([a-z][a-z0-9_]*(?:\$[a-z0-9_]*)?)$/;
+const COLLECTIONFIELD_PARTS = /^([a-z](?:[a-z_]+[a-z])?)\/([a-z][a-z0-9_]*(?:\$[a-z0-9_]*)?)$/;
 
 const collections: ReadonlyMap<string, CollectionDefinition> = new Map(Object.entries(REGISTRY));
 const fields: ReadonlyMap<string, ReadonlyMap<string, FieldDefinition>> = new Map(

@@ -154,7 +154,7 @@ export function otherSideFor(index: ModelIndex, field: SourceField, targetCollec
 
 /** The collection a stored relation's `reference` names ("collection" or "collection(column)"). */
 export function referencedCollection(field: SourceField): string {
-  return String(field.raw.reference).replace(/\(.*\)$/, "").trim();
+  return String(field.raw.reference).replace(/\([^()]*\)$/, "").trim();
 }
 
 export const isStoredRelation = (field: SourceField): boolean =>

@@ -1,4 +1,5 @@
 // Small HTML helpers for the server-side rendered projector content.
+import { removeScriptBlocks, replaceHtmlTags } from "../text/html-scan.js";
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function esc(value: unknown): string {
@@ -19,8 +20,13 @@ export function cssValue(value: unknown): string | undefined {
  */
 export function storedHtml(value: unknown): string {
   if (typeof value !== "string") return "";
-  return value
-    .replace(/<script[\s\S]*?<\/script\s*>/gi, "")
-    .replace(/<\/?(script|iframe|object|embed)[^>]*>/gi, "")
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
+  const withoutBlocks = replaceHtmlTags(removeScriptBlocks(value), "", isActiveElementTag);
+  // an unclosed quoted value runs to the end (a quadratic search for its end otherwise)
+  return withoutBlocks.replace(/\son[a-z]+\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]+)/gi, "");
+}
+
+const ACTIVE_ELEMENT_TAG = /^<\/?(?:script|iframe|object|embed)/i;
+
+function isActiveElementTag(html: string, at: number): boolean {
+  return ACTIVE_ELEMENT_TAG.test(html.slice(at, at + 8));
 }

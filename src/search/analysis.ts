@@ -8,6 +8,7 @@
 // A term keeps the position of its word in the text, so phrases can be matched after stop words
 // were dropped.
 import { decodeHTML } from "entities";
+import { replaceHtmlComments, replaceHtmlTags } from "../text/html-scan.js";
 
 export type AnalyzerName = "de" | "de_html" | "simple" | "keyword";
 
@@ -129,7 +130,7 @@ export function germanLightStem(word: string): string {
 
 /** Tags replaced by spaces, entities decoded. */
 export function htmlToText(html: string): string {
-  return decodeHTML(html.replace(/<!--[\s\S]*?-->/g, " ").replace(/<[^>]*>/g, " "));
+  return decodeHTML(replaceHtmlTags(replaceHtmlComments(html, " "), " "));
 }
 
 function germanTokens(text: string): Token[] {

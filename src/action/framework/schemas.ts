@@ -2,9 +2,10 @@
 // registry) like upstream's DefaultSchema.
 import { fieldMeta, type FieldMeta } from "./model-meta.js";
 import type { JsonSchema } from "./types.js";
+import { FQID_PATTERN } from "../../meta/field-schema.js";
 
+export { FQID_PATTERN };
 export const SCHEMA_VERSION = "http://json-schema.org/draft-07/schema#";
-export const FQID_PATTERN = "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$";
 
 export const requiredIdSchema: JsonSchema = { type: "integer", minimum: 1 };
 export const optionalIdSchema: JsonSchema = { type: ["integer", "null"], minimum: 1 };

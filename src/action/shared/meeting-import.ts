@@ -19,7 +19,7 @@ export type ReplaceMap = Map<string, Map<number, number>>;
 /** The collections the checker allows in a meeting export (upstream Checker.allowed_collections). */
 export const MEETING_IMPORT_COLLECTIONS = MEETING_COLLECTIONS;
 
-const EXTENSION_REFERENCE = /\[([a-z](?:[a-z_]+[a-z]+)?)\/([1-9][0-9]*)\]/g;
+const EXTENSION_REFERENCE = /\[([a-z](?:[a-z_]+[a-z])?)\/([1-9][0-9]*)\]/g;
 
 export function collectionsOf(json: MeetingJson): string[] {
   return Object.keys(json).filter((name) => !name.startsWith("_"));

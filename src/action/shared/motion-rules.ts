@@ -8,6 +8,7 @@ import { ActionError } from "../errors.js";
 import { fqidOf } from "../framework/fqid.js";
 import type { ActionContext, Instance } from "../framework/types.js";
 import { sanitizeHtml } from "../html.js";
+import { replaceHtmlComments, replaceHtmlTags } from "../../text/html-scan.js";
 import { lockNumbering, type NumberingView } from "./numbering.js";
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -147,9 +148,17 @@ export async function setNumber(ctx: ActionContext, instance: Instance, info: Nu
 /** BeautifulSoup's get_text: the text nodes of the HTML, entities decoded, comments dropped. */
 export function textFromHtml(html: string): string {
   if (!html) return "";
-  const withoutComments = html.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
-  return decodeHTML(withoutComments.replace(/<\/?[a-zA-Z][^>]*>|<\/[^>]*>/g, ""));
+  const withoutComments = replaceHtmlComments(html, "", true);
+  return decodeHTML(replaceHtmlTags(withoutComments, "", isTagOrEndTag));
 }
+
+/** `<` then a letter, or `</`: what /<\/?[a-zA-Z][^>]*>|<\/[^>]*>/ would start a match with. */
+function isTagOrEndTag(html: string, at: number): boolean {
+  const next = html.charCodeAt(at + 1);
+  return next === 0x2f || isAsciiLetter(next);
+}
+
+const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 /** Python json.dumps(sort_keys=True) of a flat {string: string} object (ASCII only, ", " and ": "). */
 function pythonJsonDumps(object: Record<string, string>): string {
@@ -199,7 +208,7 @@ export function sanitizeAmendmentParagraphs(instance: Instance): void {
 
 // ---------------------------------------------------------------- payload checks
 
-const EXTENSION_REFERENCE = /\[([a-z](?:[a-z_]+[a-z]+)?\/[1-9][0-9]*)\]/g;
+const EXTENSION_REFERENCE = /\[([a-z](?:[a-z_]+[a-z])?\/[1-9][0-9]*)\]/g;
 
 export function extensionReferences(text: string): string[] {
   return [...text.matchAll(EXTENSION_REFERENCE)].map((match) => match[1]!);

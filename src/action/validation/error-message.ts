@@ -1,6 +1,7 @@
 // Upstream's (fastjsonschema's) text for one schema violation reported by ajv (spec
 // action-service 5.2): `data.title must be string`, `data must contain ['title'] properties`, ...
 import type { ErrorObject } from "ajv";
+import { boundedPattern } from "./bounded-pattern.js";
 import { pointerSegments } from "./error-order.js";
 import { pythonNumberRepr, pythonRepr, pythonSetRepr, pythonStr } from "./python-repr.js";
 
@@ -33,7 +34,7 @@ function missingProperties(error: ErrorObject): string[] {
 function additionalProperties(error: ErrorObject): string[] {
   const parent = (error.parentSchema ?? {}) as Schema;
   const properties = (parent.properties ?? {}) as Schema;
-  const patterns = Object.keys((parent.patternProperties ?? {}) as Schema).map((pattern) => new RegExp(pattern, "u"));
+  const patterns = Object.keys((parent.patternProperties ?? {}) as Schema).map((pattern) => boundedPattern(pattern));
   return keysOf(error.data).filter((key) => !Object.hasOwn(properties, key) && !patterns.some((pattern) => pattern.test(key)));
 }
 

@@ -6,6 +6,7 @@
 // lists them, array items by index. ajv reports all violations (allErrors) in another order, so
 // we rank them by that evaluation order and take the first.
 import type { ErrorObject } from "ajv";
+import { boundedPattern } from "./bounded-pattern.js";
 
 type Schema = Record<string, unknown>;
 
@@ -73,7 +74,7 @@ export class SchemaWalker {
       } else {
         const properties = isSchema(schema?.properties) ? schema.properties : {};
         const patterns = isSchema(schema?.patternProperties) ? schema.patternProperties : {};
-        const pattern = Object.keys(patterns).find((candidate) => new RegExp(candidate, "u").test(segment));
+        const pattern = Object.keys(patterns).find((candidate) => boundedPattern(candidate).test(segment));
         child = Object.hasOwn(properties, segment) ? properties[segment] : pattern !== undefined ? patterns[pattern] : schema?.additionalProperties;
       }
       path += `/${segment.replaceAll("~", "~0").replaceAll("/", "~1")}`;
@@ -97,7 +98,7 @@ export class SchemaWalker {
       } else if (isSchema(value)) {
         const properties = isSchema(schema?.properties) ? schema.properties : {};
         const patterns = isSchema(schema?.patternProperties) ? Object.keys(schema.patternProperties) : [];
-        const matching = patterns.findIndex((pattern) => new RegExp(pattern, "u").test(segment));
+        const matching = patterns.findIndex((pattern) => boundedPattern(pattern).test(segment));
         if (Object.hasOwn(properties, segment)) {
           key.push(rank("properties"), Object.keys(properties).indexOf(segment));
           schema = this.resolve(properties[segment]);

@@ -29,7 +29,7 @@ interface ExactDecimal {
 }
 
 /** What Python's Decimal() accepts of finite numbers: optional sign, digits with an optional point, optional exponent, surrounding whitespace. */
-const DECIMAL_SYNTAX = /^\s*([+-]?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?\s*$/;
+const DECIMAL_SYNTAX = /^\s*([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*$/;
 
 export function parseDecimal(text: string): ExactDecimal | undefined {
   const match = DECIMAL_SYNTAX.exec(text);

@@ -2,13 +2,12 @@
 // upstream's DefaultSchema (create / update / delete / sort), with model fields' schemas taken
 // from the generated registry. Property order matters: it decides which violation is reported.
 import { getField } from "../../meta/registry.js";
+import { COLOR_PATTERN, DECIMAL_PATTERN, FQID_PATTERN } from "../../meta/field-schema.js";
 import type { JsonSchema } from "./validator.js";
 
+export { COLOR_PATTERN, DECIMAL_PATTERN, FQID_PATTERN };
 export const SCHEMA_VERSION = "http://json-schema.org/draft-07/schema#";
 
-export const FQID_PATTERN = "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$";
-export const DECIMAL_PATTERN = "^-?(\\d|[1-9]\\d+)(\\.\\d{1,6})?$";
-export const COLOR_PATTERN = "^#[0-9a-fA-F]{6}$";
 export const POSITIVE_NUMBER_PATTERN = "^(0|[1-9][0-9]*)$";
 
 export const requiredIdSchema: JsonSchema = { type: "integer", minimum: 1 };

@@ -3,6 +3,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { firstViolation, SchemaWalker } from "./error-order.js";
 import { violationMessage } from "./error-message.js";
+import { boundedPatternEngine } from "./bounded-pattern.js";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -16,6 +17,7 @@ const ajv = new Ajv({
   strict: false,
   validateSchema: false,
   validateFormats: false,
+  code: { regExp: boundedPatternEngine },
 });
 
 const compiled = new WeakMap<JsonSchema, SchemaValidator>();

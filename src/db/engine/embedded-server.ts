@@ -185,7 +185,7 @@ async function launch(options: EmbeddedServerOptions, binaries: PostgresBinaries
     const pidFile = readPidFile(dataDir);
     if (pidFile && pidFile.pid === child.pid && pidFile.status === "ready") return { pid: pidFile.pid, port: pidFile.port, socketDir: pidFile.socketDir };
     if (exited) {
-      if (/lock file .* already exists/.test(logTail(logFile))) return undefined;
+      if (/lock file "[^"]*" already exists/.test(logTail(logFile))) return undefined;
       throw new Error(`The embedded PostgreSQL did not start:\n${logTail(logFile)}`);
     }
     if (Date.now() > deadline) throw new Error(`The embedded PostgreSQL did not start in time:\n${logTail(logFile)}`);

@@ -294,7 +294,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { motion: "agenda_item_id", motion_block: "agenda_item_id", assignment: "agenda_item_id", topic: "agenda_item_id" }, onDelete: "SET_NULL", reference: ["motion", "motion_block", "assignment", "topic"] },
-        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       parent_id: {
         name: "parent_id",
@@ -1711,7 +1711,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { user: "history_entry_ids", motion: "history_entry_ids", assignment: "history_entry_ids" }, onDelete: "SET_NULL", reference: ["user", "motion", "assignment"] },
-        schema: { type: ["string", "null"], pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: ["string", "null"], pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       position_id: {
         name: "position_id",
@@ -1997,7 +1997,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { motion: "list_of_speakers_id", motion_block: "list_of_speakers_id", assignment: "list_of_speakers_id", topic: "list_of_speakers_id", meeting_mediafile: "list_of_speakers_id" }, onDelete: "SET_NULL", reference: ["motion", "motion_block", "assignment", "topic", "meeting_mediafile"] },
-        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       speaker_ids: {
         name: "speaker_ids",
@@ -2270,7 +2270,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { meeting: "mediafile_ids", organization: "mediafile_ids" }, onDelete: "SET_NULL", reference: ["meeting", "organization"] },
-        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       meeting_mediafile_ids: {
         name: "meeting_mediafile_ids",
@@ -6386,7 +6386,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation-list", targets: { motion: "attachment_meeting_mediafile_ids", topic: "attachment_meeting_mediafile_ids", assignment: "attachment_meeting_mediafile_ids" }, onDelete: "SET_NULL" },
-        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 } },
+        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 } },
       },
       used_as_logo_projector_main_in_meeting_id: {
         name: "used_as_logo_projector_main_in_meeting_id",
@@ -7517,7 +7517,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation-list", targets: { motion: "referenced_in_motion_state_extension_ids" }, onDelete: "SET_NULL" },
-        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 } },
+        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 } },
       },
       referenced_in_motion_state_extension_ids: {
         name: "referenced_in_motion_state_extension_ids",
@@ -7549,7 +7549,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation-list", targets: { motion: "referenced_in_motion_recommendation_extension_ids" }, onDelete: "SET_NULL" },
-        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 } },
+        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 } },
       },
       referenced_in_motion_recommendation_extension_ids: {
         name: "referenced_in_motion_recommendation_extension_ids",
@@ -9637,7 +9637,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { motion: "option_ids", user: "option_ids", poll_candidate_list: "option_id" }, onDelete: "SET_NULL", reference: ["motion", "user", "poll_candidate_list"] },
-        schema: { type: ["string", "null"], pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: ["string", "null"], pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       meeting_id: {
         name: "meeting_id",
@@ -10353,7 +10353,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation-list", targets: { committee: "organization_tag_ids", meeting: "organization_tag_ids" }, onDelete: "SET_NULL" },
-        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 } },
+        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 } },
       },
       organization_id: {
         name: "organization_id",
@@ -10454,7 +10454,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { motion: "personal_note_ids" }, onDelete: "SET_NULL", reference: ["motion"] },
-        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       meeting_id: {
         name: "meeting_id",
@@ -10931,7 +10931,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { motion: "poll_ids", assignment: "poll_ids", topic: "poll_ids" }, onDelete: "SET_NULL", reference: ["motion", "assignment", "topic"] },
-        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       option_ids: {
         name: "option_ids",
@@ -11344,7 +11344,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation", targets: { meeting: "projection_ids", motion: "projection_ids", meeting_mediafile: "projection_ids", list_of_speakers: "projection_ids", motion_block: "projection_ids", assignment: "projection_ids", agenda_item: "projection_ids", topic: "projection_ids", poll: "projection_ids", projector_message: "projection_ids", projector_countdown: "projection_ids" }, onDelete: "SET_NULL", reference: ["meeting", "motion", "meeting_mediafile", "list_of_speakers", "motion_block", "assignment", "agenda_item", "topic", "poll", "projector_message", "projector_countdown"] },
-        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 },
+        schema: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 },
       },
       meeting_id: {
         name: "meeting_id",
@@ -12834,7 +12834,7 @@ export const REGISTRY: Readonly<Record<string, CollectionDefinition>> = {
         calculated: false,
         deferred: false,
         relation: { kind: "generic-relation-list", targets: { agenda_item: "tag_ids", assignment: "tag_ids", motion: "tag_ids" }, onDelete: "SET_NULL" },
-        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$", minLength: 1 } },
+        schema: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$", minLength: 1 } },
       },
       meeting_id: {
         name: "meeting_id",
