@@ -179,6 +179,17 @@ test("a schema pattern is not run on a string longer than the bound, which fails
   assert.match(validate({ owner_id: long }) ?? "", /must match pattern/);
 });
 
+test("bounded schema patterns keep each pattern its own (ajv keys them by their text)", () => {
+  const validate = compileSchema({
+    type: "object",
+    properties: { a: { type: "string", pattern: "^a+$" }, b: { type: "string", pattern: "^b+$" } },
+    patternProperties: { "^x[0-9]$": { type: "integer" } },
+  });
+  assert.equal(validate({ a: "aa", b: "bb", x1: 1 }), undefined);
+  assert.match(validate({ a: "aa", b: "aa" }) ?? "", /data\.b must match pattern/);
+  assert.match(validate({ x1: "1" }) ?? "", /must be integer/);
+});
+
 test("the rewritten identifier patterns accept exactly what upstream's accept", () => {
   const upstream = {
     COLLECTION_PATTERN: "^[a-z](?:[a-z_]+[a-z]+)?$",

@@ -9,7 +9,12 @@ export const MAX_PATTERN_INPUT_LENGTH = 1024;
 /** A schema pattern (JSON schema patterns are Unicode regular expressions) with the length check in front. */
 export function boundedPattern(pattern: string, flags = "u"): RegExpLike {
   const regExp = new RegExp(pattern, flags);
-  return { test: (text: string) => text.length <= MAX_PATTERN_INPUT_LENGTH && regExp.test(text) };
+  const bounded: RegExpLike & { toString(): string } = {
+    test: (text: string) => text.length <= MAX_PATTERN_INPUT_LENGTH && regExp.test(text),
+    // ajv keys its compiled patterns by this text
+    toString: () => regExp.toString(),
+  };
+  return bounded;
 }
 
 /** ajv's `code.regExp` option. */
