@@ -71,7 +71,15 @@ class TransactionImpl extends SqlReader implements Transaction {
   query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     return this.run<Row>(sql, params);
   }
-
+  async queryCommitted<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    // Engines with one connection run one transaction at a time: the snapshot is current.
+    if (!this.outside) return this.run<Row>(sql, params);
+    try {
+      return (await this.outside.query<Row>(sql, params)).rows;
+    } catch (error) {
+      throw mapDatabaseError(error);
+    }
+  }
 }
 
 /** Errors raised by PostgreSQL carry an SQLSTATE code; everything else (e.g. an action's own error) passes through. */

@@ -65,7 +65,7 @@ export function mapDatabaseError(error: unknown, fqid?: string): DatabaseError {
       return new DatabaseError(message, "serialization");
     case "23503": {
       const missing = missingReference(pgError.detail);
-      return new DatabaseError(missing ? `Model '${missing}' does not exist.` : message, "model_does_not_exist");
+      return new DatabaseError(missing ? `Model '${missing}' does not exist.` : message, "model_does_not_exist", "23503");
     }
     case "23505": {
       const unique = uniqueViolation(pgError, fqid);
@@ -93,7 +93,7 @@ export function mapDatabaseError(error: unknown, fqid?: string): DatabaseError {
       // equal_fields triggers and the constant trigger carry their own text.
       return new DatabaseError(message, message.startsWith("Constant value constraint violated for ") ? "invalid_format" : "constraint");
     default:
-      return new DatabaseError(message, "other");
+      return new DatabaseError(message, "other", pgError.code);
   }
 }
 

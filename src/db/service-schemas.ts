@@ -7,8 +7,7 @@ export const VOTE_SCHEMA_SQL = [
   "CREATE SCHEMA IF NOT EXISTS vote",
   `CREATE TABLE IF NOT EXISTS vote.poll (
      id integer PRIMARY KEY,
-     stopped boolean NOT NULL DEFAULT false,
-     ballot_count integer NOT NULL DEFAULT 0
+     stopped boolean NOT NULL DEFAULT false
    )`,
   `CREATE TABLE IF NOT EXISTS vote.voter (
      poll_id integer NOT NULL REFERENCES vote.poll(id) ON DELETE CASCADE,

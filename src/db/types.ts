@@ -77,6 +77,12 @@ export interface Transaction extends Reader, Writer {
    * only to that reader; this transaction's uncommitted writes only to the transaction.
    */
   lockNumbering(kind: string, key: number): Promise<Reader>;
+  /**
+   * Raw SQL on a connection of its own, seeing everything committed by now (not this
+   * transaction's snapshot, nor its own uncommitted writes). For rows this transaction has just
+   * locked against further writers (e.g. the ballots of a poll it stopped).
+   */
+  queryCommitted<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
 export interface ChangeEntry {

@@ -1,7 +1,8 @@
 // The vote component (spec icc-vote section 2, 4.3 main branch): ballots of electronic polls.
 // Public routes: cast a ballot (/system/vote?id=P), which polls the caller (and the users who
-// delegated to them) voted in, health. There are no /internal/vote/* routes: the poll actions
-// start, stop and clear polls through src/vote/store.ts inside their own transaction. Errors are `{"error", "message"}` plus a newline.
+// delegated to them) voted in, health. Our poll actions start, stop and clear polls through
+// src/vote/store.ts inside their own transaction; upstream's /internal/vote/* routes are in
+// internal-routes.ts (vote port only). Errors are `{"error", "message"}` plus a newline.
 import type { AppContext } from "../app.js";
 import { RequestAuthenticationError } from "../auth/authenticate-request.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
@@ -40,7 +41,7 @@ export class VoteError extends Error {
 
 const fail = (type: VoteErrorType, text?: string, status?: number) => new VoteError(type, text, status);
 
-function pollIdOf(req: HttpRequest): number {
+export function pollIdOf(req: HttpRequest): number {
   const raw = req.query.get("id");
   if (raw === null) throw fail("invalid", "no id argument provided");
   if (!/^[-+]?\d+$/.test(raw)) throw fail("invalid", `id invalid. Expected int, got ${raw}`);
@@ -134,7 +135,8 @@ async function castBallot(app: AppContext, pollId: number, userId: number, rawBo
     poll.type === "named"
       ? { request_user_id: userId, vote_user_id: voteUserId, value: payload.value, weight }
       : { value: payload.value, weight };
-  const outcome = await app.db.transaction((tx) => storeBallot(tx, pollId, voteUserId, JSON.stringify(ballot)));
+  // One INSERT on its own (store.ts): ballots of one poll never conflict with each other.
+  const outcome = await storeBallot(app.db, pollId, voteUserId, JSON.stringify(ballot));
   if (outcome !== "ok") throw fail(outcome);
   // Committed: every process re-reads the poll's live votes (poll/live_votes).
   await announceBallot(app.buses.messageBus, pollId, (message, error) => app.log.error(`vote service: ${message}`, error));

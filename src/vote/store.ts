@@ -1,17 +1,23 @@
 // The ballot store of the vote service (spec icc-vote 2.4): polls open for votes and their
 // ballots, kept in PostgreSQL (schema `vote`, outside the models schema) so that several
-// processes share them. Every function takes something with `query` (the database, or the
-// transaction of an action: then start / stop / clear commit or roll back with the action).
+// processes share them. Voters and ballots are separate tables and ballots carry a random key,
+// so neither the order of voting nor (for non-named polls) who cast which ballot can be read back.
 //
-// Concurrency: casting a ballot and stopping both *update* the poll row, so in REPEATABLE READ one
-// of two overlapping transactions fails with a serialization error and is retried (no ballot can
-// slip in after a stop has read the ballots). Voters and ballots are separate tables and ballots
-// carry a random key, so neither the order of voting nor (for non-named polls) who cast which
-// ballot can be read back.
-
+// Concurrency (issue 14, "Meeting day"): a ballot is one INSERT statement outside any
+// transaction, so ballots of one poll never conflict with each other. It takes a shared lock on
+// the poll row (FOR SHARE NOWAIT) and only inserts while the poll is open; the unique key
+// (poll_id, user_id) of vote.voter rejects a second ballot of the same user. Stopping updates the
+// poll row: that waits for the ballots holding the shared lock, and ballots arriving meanwhile
+// fail on NOWAIT (never queue behind the stop). Once the update holds the row, the set of
+// ballots is final; the stop reads it outside its snapshot (which may predate the last ballots).
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/** A transaction that can also read what was committed after its snapshot. */
+export interface StoreTransaction extends Queryable {
+  queryCommitted<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
 export interface StopResult {
@@ -26,12 +32,15 @@ export async function startPoll(db: Queryable, pollId: number): Promise<void> {
   await db.query("INSERT INTO vote.poll (id) VALUES ($1) ON CONFLICT (id) DO NOTHING", [pollId]);
 }
 
-/** Closes the poll and returns its ballots (in random order) and the sorted voter ids; undefined when the store does not know the poll. */
-export async function stopPoll(db: Queryable, pollId: number): Promise<StopResult | undefined> {
-  const updated = await db.query("UPDATE vote.poll SET stopped = true WHERE id = $1 RETURNING id", [pollId]);
+/**
+ * Closes the poll and returns its ballots (in random order) and the sorted voter ids; undefined
+ * when the store does not know the poll. Idempotent until the poll is cleared.
+ */
+export async function stopPoll(tx: StoreTransaction, pollId: number): Promise<StopResult | undefined> {
+  const updated = await tx.query("UPDATE vote.poll SET stopped = true WHERE id = $1 RETURNING id", [pollId]);
   if (updated.length === 0) return undefined;
-  const ballots = await db.query<{ ballot: string }>("SELECT ballot FROM vote.ballot WHERE poll_id = $1 ORDER BY key", [pollId]);
-  const voters = await db.query<{ user_id: number }>("SELECT user_id FROM vote.voter WHERE poll_id = $1 ORDER BY user_id", [pollId]);
+  const ballots = await tx.queryCommitted<{ ballot: string }>("SELECT ballot FROM vote.ballot WHERE poll_id = $1 ORDER BY key", [pollId]);
+  const voters = await tx.queryCommitted<{ user_id: number }>("SELECT user_id FROM vote.voter WHERE poll_id = $1 ORDER BY user_id", [pollId]);
   return { votes: ballots.map((row) => JSON.parse(row.ballot) as Record<string, unknown>), user_ids: voters.map((row) => Number(row.user_id)) };
 }
 
@@ -44,18 +53,42 @@ export async function clearAllPolls(db: Queryable): Promise<void> {
   await db.query("DELETE FROM vote.poll");
 }
 
-/** Stores one ballot of the vote user, if the poll is open and the user has not voted yet. */
+const INSERT_BALLOT = `
+  WITH open_poll AS (
+    SELECT id FROM vote.poll WHERE id = $1 AND NOT stopped FOR SHARE NOWAIT
+  ), voter AS (
+    INSERT INTO vote.voter (poll_id, user_id) SELECT id, $2 FROM open_poll RETURNING poll_id
+  )
+  INSERT INTO vote.ballot (key, poll_id, ballot) SELECT gen_random_uuid()::text, poll_id, $3 FROM voter
+  RETURNING poll_id`;
+
+/** SQLSTATEs of a ballot's INSERT and what they mean for the voter. */
+const OUTCOME_OF_SQLSTATE: Record<string, StoreVoteOutcome> = {
+  // unique (poll_id, user_id): this user voted already
+  "23505": "double-vote",
+  // FOR SHARE NOWAIT: a stop (or clear) holds the poll row
+  "55P03": "stopped",
+  // the poll row was deleted (cleared) while the ballot was inserted
+  "23503": "not-exist",
+};
+
+/**
+ * Stores one ballot of the vote user, if the poll is open and the user has not voted yet. `db`
+ * must run the statement on its own (outside a transaction), so that the insert takes no
+ * snapshot-wide conflicts with other ballots.
+ */
 export async function storeBallot(db: Queryable, pollId: number, voteUserId: number, ballot: string): Promise<StoreVoteOutcome> {
+  let inserted: unknown[];
+  try {
+    inserted = await db.query(INSERT_BALLOT, [pollId, voteUserId, ballot]);
+  } catch (error) {
+    const outcome = OUTCOME_OF_SQLSTATE[(error as { sqlState?: string }).sqlState ?? ""];
+    if (outcome) return outcome;
+    throw error;
+  }
+  if (inserted.length > 0) return "ok";
   const [poll] = await db.query<{ stopped: boolean }>("SELECT stopped FROM vote.poll WHERE id = $1", [pollId]);
-  if (!poll) return "not-exist";
-  if (poll.stopped) return "stopped";
-  // A real update of the poll row: conflicts with a concurrent stop (and a concurrent ballot).
-  const open = await db.query("UPDATE vote.poll SET ballot_count = ballot_count + 1 WHERE id = $1 AND NOT stopped RETURNING id", [pollId]);
-  if (open.length === 0) return "stopped";
-  const inserted = await db.query("INSERT INTO vote.voter (poll_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id", [pollId, voteUserId]);
-  if (inserted.length === 0) return "double-vote";
-  await db.query("INSERT INTO vote.ballot (key, poll_id, ballot) VALUES (md5(random()::text || clock_timestamp()::text), $1, $2)", [pollId, ballot]);
-  return "ok";
+  return poll ? "stopped" : "not-exist";
 }
 
 /** Poll id → the given users that voted in it. */
