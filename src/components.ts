@@ -12,6 +12,7 @@ import { clientRoutes } from "./client/routes.js";
 import { autoupdateRoutes, createAutoupdateService } from "./autoupdate/routes.js";
 import { mediaRoutes } from "./media/routes.js";
 import { voteRoutes } from "./vote/routes.js";
+import { internalVoteRoutes } from "./vote/internal-routes.js";
 import { attachLiveVotes } from "./vote/live-votes.js";
 import { projectorRoutes } from "./projector/routes.js";
 import { createSearchService, searchRoutes } from "./search/routes.js";
@@ -36,7 +37,8 @@ export const COMPONENTS: ComponentRoutes[] = [
     return [...autoupdateRoutes(app, service), ...projectorRoutes(app, service), ...searchRoutes(app, createSearchService(service))];
   },
   (app) => mediaRoutes(app),
-  voteRoutes,
+  // The internal routes only on the vote port (upstream's protocol for upstream services).
+  (app) => [...voteRoutes(app), ...internalVoteRoutes(app)],
   // Last: the client's files take every GET that no service route takes.
   clientRoutes,
 ];
