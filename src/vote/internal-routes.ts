@@ -70,29 +70,28 @@ export function liveVotesDiff(sent: Map<number, LiveVotes>, current: Map<number,
   return diff;
 }
 
-function liveVotesStream(app: AppContext): Route["handler"] {
-  return async (req, res) => {
-    // Read before opening the stream: a failing first read answers an error instead of a stream.
-    const sent = new Map<number, LiveVotes>();
-    const first = liveVotesDiff(sent, await currentLiveVotes(app));
-    const stream = openJsonLineStream(req, res, { headers: { "Content-Type": JSON_TYPE } });
-    stream.send(first);
-    let timer: NodeJS.Timeout | undefined;
-    const next = async () => {
-      try {
-        const diff = liveVotesDiff(sent, await currentLiveVotes(app));
-        if (Object.keys(diff).length > 0) stream.send(diff);
-      } catch (error) {
-        // The client reconnects and starts from a full first line.
-        app.log.error("vote service: reading live votes failed", error);
-        stream.close();
-        return;
-      }
-      if (!stream.isClosed) timer = setTimeout(() => void next(), LIVE_VOTES_INTERVAL_MS);
-    };
-    stream.onClose(() => clearTimeout(timer));
-    timer = setTimeout(() => void next(), LIVE_VOTES_INTERVAL_MS);
+/** The live_votes stream: all live votes at once, then every second what changed (never closed by us unless a read fails). */
+async function streamLiveVotes(app: AppContext, req: HttpRequest, res: HttpResponse): Promise<void> {
+  // Read before opening the stream: a failing first read answers an error instead of a stream.
+  const sent = new Map<number, LiveVotes>();
+  const first = liveVotesDiff(sent, await currentLiveVotes(app));
+  const stream = openJsonLineStream(req, res, { headers: { "Content-Type": JSON_TYPE } });
+  stream.send(first);
+  let timer: NodeJS.Timeout | undefined;
+  const next = async () => {
+    try {
+      const diff = liveVotesDiff(sent, await currentLiveVotes(app));
+      if (Object.keys(diff).length > 0) stream.send(diff);
+    } catch (error) {
+      // The client reconnects and starts again from a full first line.
+      app.log.error("vote service: reading live votes failed", error);
+      stream.close();
+      return;
+    }
+    if (!stream.isClosed) timer = setTimeout(() => void next(), LIVE_VOTES_INTERVAL_MS);
   };
+  stream.onClose(() => clearTimeout(timer));
+  timer = setTimeout(() => void next(), LIVE_VOTES_INTERVAL_MS);
 }
 
 export function internalVoteRoutes(app: AppContext): Route[] {
@@ -128,6 +127,6 @@ export function internalVoteRoutes(app: AppContext): Route[] {
     route("stop", stop),
     route("clear", clear),
     route("clear_all", clearAll),
-    route("live_votes", internal(app, async (req, res) => liveVotesStream(app)(req, res))),
+    route("live_votes", internal(app, (req, res) => streamLiveVotes(app, req, res))),
   ];
 }
