@@ -54,6 +54,11 @@ export interface Config {
   email: EmailConfig;
 }
 
+/** Where `npm run client` installs the client build, and where the server looks for it. */
+export function installedClientDir(dataDir: string): string {
+  return join(dataDir, "client");
+}
+
 export type EmailConnectionSecurity = "NONE" | "STARTTLS" | "SSL/TLS";
 
 export interface EmailConfig {
@@ -223,8 +228,12 @@ function tlsFrom(env: NodeJS.ProcessEnv, dataDir: string): Config["tls"] {
   return undefined;
 }
 
-function clientDirFrom(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env.OPENSLIDES_CLIENT_DIR) return undefined;
+/** OPENSLIDES_CLIENT_DIR, else the build `npm run client` installed into `<data dir>/client`, if any. */
+function clientDirFrom(env: NodeJS.ProcessEnv, dataDir: string): string | undefined {
+  if (!env.OPENSLIDES_CLIENT_DIR) {
+    const installed = installedClientDir(dataDir);
+    return existsSync(join(installed, "index.html")) ? installed : undefined;
+  }
   const dir = resolve(env.OPENSLIDES_CLIENT_DIR);
   if (!existsSync(join(dir, "index.html"))) {
     throw new ConfigError(`OPENSLIDES_CLIENT_DIR: ${dir} has no index.html (give the client build's dist/client/browser folder)`);
@@ -264,7 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalAuthPassword: secret("INTERNAL_AUTH_PASSWORD_FILE", DEVELOPMENT_SECRETS.internalAuthPassword, "internal_auth_password"),
     superadminPassword: secretFromFile(env, "SUPERADMIN_PASSWORD_FILE", true),
     maxBodyBytes: parseNumber("OPENSLIDES_MAX_BODY_BYTES", env.OPENSLIDES_MAX_BODY_BYTES, 100 * 1024 * 1024),
-    clientDir: clientDirFrom(env),
+    clientDir: clientDirFrom(env, dataDir),
     actionMaxRetries: parseNumber("ACTION_MAX_RETRIES", env.ACTION_MAX_RETRIES, 3),
     actionRetryTimeoutMs: parseNumber("ACTION_RETRY_TIMEOUT", env.ACTION_RETRY_TIMEOUT, 0.4) * 1000,
     threadWatchTimeoutSeconds: parseNumber("OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT", env.OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT, 1),

@@ -14,9 +14,10 @@ export function welcomePage(app: AppContext): string {
 <h1>openslides-ts ${version}</h1>
 <p>This is the OpenSlides 4 server side (actions, presenters, autoupdate, auth, ICC) written in TypeScript.
 It is running: <a href="/system/health">/system/health</a> shows its state.</p>
-<p>No web client is attached. To use the official OpenSlides client, build it from
-<a href="https://github.com/OpenSlides/openslides-client">openslides-client</a> (<code>npm run build</code>) and start
-the server with <code>OPENSLIDES_CLIENT_DIR=&lt;client&gt;/dist/client/browser</code>. Browsers need HTTPS for the
+<p>No web client is attached. To get the official OpenSlides client, run <code>npm run client</code> (it builds the
+matching release of <a href="https://github.com/OpenSlides/openslides-client">openslides-client</a> into the data folder;
+<code>--from-build &lt;folder|tgz&gt;</code> installs a build made elsewhere) and start the server again. A build elsewhere
+can also be given with <code>OPENSLIDES_CLIENT_DIR=&lt;client&gt;/dist/client/browser</code>. Browsers need HTTPS for the
 login cookie: add <code>OPENSLIDES_TLS=1</code> for a self-signed development certificate, or give your own with
 <code>OPENSLIDES_TLS_CERT_FILE</code> and <code>OPENSLIDES_TLS_KEY_FILE</code>.</p>
 </body>

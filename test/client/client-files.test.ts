@@ -134,6 +134,7 @@ describe("without a client build", () => {
     assert.equal(answer.status, 200);
     const page = answer.body.toString();
     assert.match(page, /openslides-ts \d+\.\d+\.\d+/);
+    assert.match(page, /npm run client/);
     assert.match(page, /OPENSLIDES_CLIENT_DIR/);
     assert.match(page, /\/system\/health/);
   });
