@@ -42,11 +42,18 @@ interface NonPrimaryCheck {
 
 export class SqlWriter {
   private checks: NonPrimaryCheck[] = [];
+  /**
+   * Models of this write known to exist (created or updated by an earlier event): an update that
+   * changes nothing stored (a reverse list) needs no existence check for them. Any delete clears
+   * it, as the database may cascade.
+   */
+  private readonly existing = new Set<Fqid>();
 
   constructor(private readonly session: SqlSession) {}
 
   async write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
     this.checks = [];
+    this.existing.clear();
     const results = await this.apply(events);
     await this.verifyNonPrimaryWrites();
     return results;
@@ -145,6 +152,7 @@ export class SqlWriter {
       params.values,
     );
     for (const [intermediate, list] of intermediates) await this.addRows(intermediate, id, list);
+    this.existing.add(event.fqid);
     return { ...(rows[0] as Model) };
   }
 
@@ -195,10 +203,11 @@ export class SqlWriter {
       const { rows } = await this.query(`UPDATE ${quote(access.table)} SET ${assignments.join(", ")} WHERE id = ${params.add(id)} RETURNING id`, params.values);
       if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
       result = rows[0] as Model;
-    } else {
+    } else if (!this.existing.has(event.fqid)) {
       const { rows } = await this.query(`SELECT id FROM ${quote(access.table)} WHERE id = $1`, [id]);
       if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
     }
+    this.existing.add(event.fqid);
     for (const [intermediate, list] of replaced) await this.replaceRows(intermediate, id, list);
     for (const [intermediate, added, removed] of listChanges) {
       await this.removeRows(intermediate, id, removed);
@@ -215,6 +224,7 @@ export class SqlWriter {
   private async delete(event: DeleteEvent): Promise<void> {
     const { collection, id } = parseFqid(event.fqid);
     const access = collectionAccess(collection);
+    this.existing.clear();
     const { rowCount } = await this.query(`DELETE FROM ${quote(access.table)} WHERE id = $1`, [id]);
     if (rowCount === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
   }

@@ -58,7 +58,8 @@ async function storedMeetingIds(request: RequestContext, fqids: string[], delete
   const result = new Map<string, number>();
   const byCollection = new Map<string, number[]>();
   for (const fqid of fqids) {
-    if (!fieldMeta(collectionOf(fqid), "meeting_id")) continue;
+    // A model created by this request is not stored yet: nothing to read.
+    if (!fieldMeta(collectionOf(fqid), "meeting_id") || request.overlay.isCreated(fqid)) continue;
     byCollection.set(collectionOf(fqid), [...(byCollection.get(collectionOf(fqid)) ?? []), idOf(fqid)]);
   }
   for (const [collection, ids] of byCollection) {

@@ -20,8 +20,15 @@ export function modelDoesNotExist(fqid: string): DatabaseError {
   return new DatabaseError(`Model '${fqid}' does not exist.`, "model_does_not_exist");
 }
 
+/** Additions to and removals from a list field whose stored value was not read (see addToList). */
+interface PendingList {
+  add: unknown[];
+  remove: unknown[];
+}
+
 export class ChangeOverlay {
   private readonly byCollection = new Map<string, Map<number, Entry>>();
+  private readonly pendingLists = new Map<string, Map<string, PendingList>>();
   private readonly created = new Set<string>();
   private readonly toBeDeleted = new Set<string>();
   private readonly toBeDeletedForProtected = new Set<string>();
@@ -39,6 +46,59 @@ export class ChangeOverlay {
     const current = models.get(id);
     const base = replace || current === undefined || current === DELETED ? {} : current;
     models.set(id, { ...base, ...fields, id });
+    const pending = this.pendingLists.get(fqid);
+    if (pending) {
+      for (const field of replace ? [...pending.keys()] : Object.keys(fields)) pending.delete(field);
+      if (pending.size === 0) this.pendingLists.delete(fqid);
+    }
+  }
+
+  /**
+   * Adds values to (or removes them from) a list field without knowing its stored value: the
+   * reverse side of a relation gains a new model without a read. The change is applied when the
+   * field is read (OverlayReader resolves it); a value set later replaces it.
+   */
+  changeList(fqid: string, field: string, change: Partial<PendingList>): void {
+    let fields = this.pendingLists.get(fqid);
+    if (!fields) this.pendingLists.set(fqid, (fields = new Map()));
+    const pending = fields.get(field) ?? { add: [], remove: [] };
+    for (const value of change.add ?? []) {
+      pending.remove = pending.remove.filter((other) => String(other) !== String(value));
+      if (!pending.add.some((other) => String(other) === String(value))) pending.add.push(value);
+    }
+    for (const value of change.remove ?? []) {
+      pending.add = pending.add.filter((other) => String(other) !== String(value));
+      if (!pending.remove.some((other) => String(other) === String(value))) pending.remove.push(value);
+    }
+    fields.set(field, pending);
+  }
+
+  /** Fields of the model with unresolved list changes (all of them when `fields` is undefined). */
+  pendingFields(fqid: string, fields?: string[]): string[] {
+    const pending = this.pendingLists.get(fqid);
+    if (!pending) return [];
+    return fields ? fields.filter((field) => pending.has(field)) : [...pending.keys()];
+  }
+
+  /** Ids of the collection with unresolved list changes. */
+  pendingIds(collection: string): number[] {
+    return [...this.pendingLists.keys()].filter((fqid) => collectionOf(fqid) === collection).map(idOf);
+  }
+
+  /** Applies the unresolved changes of these fields to their stored values (read by the caller). */
+  resolveLists(fqid: string, stored: Model, fields: string[]): void {
+    const pending = this.pendingLists.get(fqid);
+    if (!pending) return;
+    const resolved: Model = {};
+    for (const field of fields) {
+      const change = pending.get(field);
+      if (!change) continue;
+      const removed = new Set(change.remove.map(String));
+      const values = ((stored[field] as unknown[] | null | undefined) ?? []).filter((value) => !removed.has(String(value)));
+      const present = new Set(values.map(String));
+      resolved[field] = [...values, ...change.add.filter((value) => !present.has(String(value)))];
+    }
+    this.apply(fqid, resolved);
   }
 
   /** Drops cached fields (keys that turned out not to be model fields). */
@@ -53,6 +113,7 @@ export class ChangeOverlay {
 
   markDeleted(fqid: string): void {
     this.collection(collectionOf(fqid)).set(idOf(fqid), DELETED);
+    this.pendingLists.delete(fqid);
   }
 
   markToBeDeleted(fqid: string): void {
@@ -91,6 +152,7 @@ export class ChangeOverlay {
 
   reset(): void {
     this.byCollection.clear();
+    this.pendingLists.clear();
     this.created.clear();
     this.toBeDeleted.clear();
     this.toBeDeletedForProtected.clear();
@@ -117,6 +179,7 @@ export class OverlayReader {
   }
 
   async get(fqid: string, fields?: string[], options: GetOptions = {}): Promise<Model> {
+    if (options.useChanges !== false) await this.resolvePending(collectionOf(fqid), [idOf(fqid)], fields);
     const entry = options.useChanges === false ? undefined : this.overlay.entry(fqid);
     if (entry === "deleted") {
       if (options.optional) return {};
@@ -136,6 +199,7 @@ export class OverlayReader {
   }
 
   async getMany(collection: string, ids: number[], fields: string[], options: GetOptions = {}): Promise<Map<number, Model>> {
+    if (options.useChanges !== false) await this.resolvePending(collection, ids, fields);
     const result = new Map<number, Model>();
     const fromDb: number[] = [];
     const dbFields = new Set<string>();
@@ -169,6 +233,7 @@ export class OverlayReader {
 
   /** Models matching the filter, with this request's changes applied and re-checked. */
   async filter(collection: string, filter: Filter | undefined, fields: string[], options: ReadOptions = {}): Promise<Map<number, Model>> {
+    await this.resolvePending(collection, this.overlay.pendingIds(collection), undefined);
     const needed = filter ? [...new Set([...fields, ...filterFields(filter)])] : fields;
     const stored = await this.stored.filter(collection, filter, needed, options);
     const changed = this.overlay.changedIds(collection);
@@ -198,6 +263,7 @@ export class OverlayReader {
   }
 
   async count(collection: string, filter: Filter): Promise<number> {
+    await this.resolvePending(collection, this.overlay.pendingIds(collection), undefined);
     if (this.overlay.changedIds(collection).length === 0) return this.stored.count(collection, filter);
     return (await this.filter(collection, filter, ["id"])).size;
   }
@@ -210,6 +276,19 @@ export class OverlayReader {
     return this.aggregate(collection, filter, field, (a, b) => (b < a ? b : a), () => this.stored.min(collection, filter, field));
   }
 
+  /** Reads the stored values of list fields with unresolved changes among `fields` and applies the changes. */
+  private async resolvePending(collection: string, ids: number[], fields: string[] | undefined): Promise<void> {
+    const pending = new Map<number, string[]>();
+    for (const id of ids) {
+      const names = this.overlay.pendingFields(fqidOf(collection, id), fields);
+      if (names.length > 0) pending.set(id, names);
+    }
+    if (pending.size === 0) return;
+    const names = [...new Set([...pending.values()].flat())];
+    const stored = await this.reads.getMany(collection, [...pending.keys()], names);
+    for (const [id, fieldNames] of pending) this.overlay.resolveLists(fqidOf(collection, id), stored.get(id) ?? {}, fieldNames);
+  }
+
   private async aggregate(
     collection: string,
     filter: Filter,
@@ -217,6 +296,7 @@ export class OverlayReader {
     pick: (a: number | string, b: number | string) => number | string,
     fromDb: () => Promise<number | string | undefined>,
   ): Promise<number | string | undefined> {
+    await this.resolvePending(collection, this.overlay.pendingIds(collection), undefined);
     if (this.overlay.changedIds(collection).length === 0) return fromDb();
     let result: number | string | undefined;
     for (const model of (await this.filter(collection, filter, [field])).values()) {

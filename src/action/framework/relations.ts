@@ -3,6 +3,7 @@
 // reverse field updated, in the overlay and as update events. A *:1 reverse field that pointed
 // elsewhere is "stolen": the previous partner's forward field loses the target.
 import type { Model, UpdateEvent } from "../../db/types.js";
+import { STORAGE } from "../../meta/generated/storage.js";
 import { ActionError } from "../errors.js";
 import { collectionOf, fqidOf, fqidsToRelationValue, relationValueToFqids } from "./fqid.js";
 import { collectionMeta, fieldMeta, type FieldMeta } from "./model-meta.js";
@@ -34,6 +35,10 @@ async function updatesForField(request: RequestContext, field: FieldMeta, id: nu
   const events: UpdateEvent[] = [];
   for (const target of [...new Set(added)]) {
     const reverse = reverseField(field, collectionOf(target));
+    if (canChangeUnread(request, target, reverse)) {
+      events.push(changeList(request, target, reverse, { add: fqidsToRelationValue(reverse, [ownFqid]) as unknown[] }));
+      continue;
+    }
     const partners = await reverseValue(request, target, reverse);
     if (partners.includes(ownFqid)) continue;
     if (!reverse.relation!.list && partners.length > 0) {
@@ -45,6 +50,10 @@ async function updatesForField(request: RequestContext, field: FieldMeta, id: nu
   }
   for (const target of removed) {
     const reverse = reverseField(field, collectionOf(target));
+    if (canChangeUnread(request, target, reverse)) {
+      events.push(changeList(request, target, reverse, { remove: fqidsToRelationValue(reverse, [ownFqid]) as unknown[] }));
+      continue;
+    }
     const partners = await reverseValue(request, target, reverse);
     if (!partners.includes(ownFqid)) continue;
     events.push(setField(request, target, reverse, partners.filter((fqid) => fqid !== ownFqid)));
@@ -64,6 +73,25 @@ async function releasePreviousPartner(request: RequestContext, reverse: FieldMet
 async function reverseValue(request: RequestContext, target: string, reverse: FieldMeta): Promise<string[]> {
   const model = await request.db.get(target, [reverse.name], { optional: true });
   return relationValueToFqids(reverse, model[reverse.name]);
+}
+
+/**
+ * A list the database computes from the other side (a reverse field of the views) needs no stored
+ * value to gain or lose a model: the change goes into the overlay unread (resolved if something
+ * reads the field later) and into a list_fields event, which the writer takes as an existence
+ * check. Saves a read per relation on every create. Models this request already holds take the
+ * ordinary path.
+ */
+function canChangeUnread(request: RequestContext, target: string, reverse: FieldMeta): boolean {
+  if (!reverse.relation!.list || STORAGE[reverse.collection]?.fields[reverse.name]?.kind !== "reverse") return false;
+  const entry = request.overlay.entry(target);
+  return entry === undefined || (entry !== "deleted" && !request.overlay.isCreated(target) && !(reverse.name in entry));
+}
+
+function changeList(request: RequestContext, fqid: string, field: FieldMeta, change: { add?: unknown[]; remove?: unknown[] }): UpdateEvent {
+  request.overlay.changeList(fqid, field.name, change);
+  const list = change.add ? { add: { [field.name]: change.add } } : { remove: { [field.name]: change.remove! } };
+  return { type: "update", fqid, list_fields: list };
 }
 
 function setField(request: RequestContext, fqid: string, field: FieldMeta, fqids: string[]): UpdateEvent {
