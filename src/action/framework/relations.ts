@@ -33,6 +33,12 @@ async function updatesForField(request: RequestContext, field: FieldMeta, id: nu
   const removed = [...current].filter((fqid) => !wanted.includes(fqid) && !request.overlay.isToBeDeleted(fqid));
 
   const events: UpdateEvent[] = [];
+  if (isSymmetric(field)) {
+    // One stored pair serves both sides: the own write stores it, the partners only learn of it.
+    for (const target of [...new Set(added)]) changeUnreadList(request, target, field, { add: [id] });
+    for (const target of removed) changeUnreadList(request, target, field, { remove: [id] });
+    return events;
+  }
   for (const target of [...new Set(added)]) {
     const reverse = reverseField(field, collectionOf(target));
     if (canChangeUnread(request, target, reverse)) {
@@ -86,6 +92,25 @@ function canChangeUnread(request: RequestContext, target: string, reverse: Field
   if (!reverse.relation!.list || STORAGE[reverse.collection]?.fields[reverse.name]?.kind !== "reverse") return false;
   const entry = request.overlay.entry(target);
   return entry === undefined || (entry !== "deleted" && !request.overlay.isCreated(target) && !(reverse.name in entry));
+}
+
+/** A self relation stored as unordered pairs (motion/identical_motion_ids). */
+function isSymmetric(field: FieldMeta): boolean {
+  const storage = STORAGE[field.collection]?.fields[field.name];
+  return storage?.kind === "nm" && storage.symmetric === true;
+}
+
+/** The partner of a symmetric pair: its list changes in the overlay (unread when possible), without an event. */
+function changeUnreadList(request: RequestContext, target: string, field: FieldMeta, change: { add?: unknown[]; remove?: unknown[] }): void {
+  const entry = request.overlay.entry(target);
+  if (entry === "deleted") return;
+  if (entry && field.name in entry) {
+    const values = ((entry[field.name] as unknown[] | null | undefined) ?? []).filter((value) => !(change.remove ?? []).some((other) => String(other) === String(value)));
+    for (const value of change.add ?? []) if (!values.some((other) => String(other) === String(value))) values.push(value);
+    request.overlay.apply(target, { [field.name]: values });
+  } else {
+    request.overlay.changeList(target, field.name, change);
+  }
 }
 
 function changeList(request: RequestContext, fqid: string, field: FieldMeta, change: { add?: unknown[]; remove?: unknown[] }): UpdateEvent {
