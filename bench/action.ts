@@ -1,45 +1,74 @@
-// The action service under load: requests per second and latency percentiles of topic.create and
-// motion.create in meeting 1 of the example data, with 1 and 20 concurrent clients (each its own
-// login, sequential requests), on the embedded database and on a PostgreSQL server.
+// The action service under load: requests per second and latency percentiles of topic.create,
+// motion.create, meeting.create and meeting.clone in the example data (committee 1, meeting 1),
+// each client its own login sending sequential requests, on the embedded database and on a
+// PostgreSQL server. A request "fails" when it does not answer 200 (a 202 of the 1 s thread watch
+// counts as a failure, as does a 400 of a lost numbering race).
+//
+// Beside upstream: with OPENSLIDES_BENCH_UPSTREAM_BACKEND=<checkout of openslides-backend> (and
+// OPENSLIDES_BENCH_UPSTREAM_PYTHON=<python of a venv with its requirements>, default
+// <checkout>/.venv/bin/python), upstream's action service runs on loopback against the same
+// database (created by our server on the PostgreSQL server, development keys, so our tokens are
+// valid there), and each case runs on both, interleaved; the table gets the ratio.
 // Run: npm run bench -- action   (ACTION_BENCH_SECONDS=<n> per case, default 10)
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { startServer, type StartedServer } from "../test/support/server.js";
 import { Client } from "../test/support/http.js";
 
 const SECONDS = Number(process.env.ACTION_BENCH_SECONDS ?? 10);
+const UPSTREAM_BACKEND = process.env.OPENSLIDES_BENCH_UPSTREAM_BACKEND;
+const UPSTREAM_PYTHON = process.env.OPENSLIDES_BENCH_UPSTREAM_PYTHON ?? (UPSTREAM_BACKEND ? join(UPSTREAM_BACKEND, ".venv/bin/python") : "");
 
 interface Case {
   action: string;
+  concurrency: number[];
   data: (n: number) => Record<string, unknown>;
 }
 
 const CASES: Case[] = [
-  { action: "topic.create", data: (n) => ({ meeting_id: 1, title: `Bench topic ${n}`, text: "<p>Some text</p>" }) },
+  { action: "topic.create", concurrency: [1, 20], data: (n) => ({ meeting_id: 1, title: `Bench topic ${n}`, text: "<p>Some text</p>" }) },
   // Distinct texts: motion.create links a new motion to every motion with the same text (upstream's identical motions).
-  { action: "motion.create", data: (n) => ({ meeting_id: 1, title: `Bench motion ${n}`, text: `<p>The text of motion ${n}</p>`, workflow_id: 1 }) },
+  { action: "motion.create", concurrency: [1, 20], data: (n) => ({ meeting_id: 1, title: `Bench motion ${n}`, text: `<p>The text of motion ${n}</p>`, workflow_id: 1 }) },
+  { action: "meeting.create", concurrency: [1], data: (n) => ({ committee_id: 1, name: `Bench meeting ${n}`, language: "en", admin_ids: [1] }) },
+  { action: "meeting.clone", concurrency: [1], data: () => ({ meeting_id: 1 }) },
 ];
+
+/** A service answering /system/action/handle_request: ours, or upstream's beside it. */
+interface Target {
+  name: string;
+  url: string;
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function loggedInClients(server: StartedServer, count: number): Promise<Client[]> {
+/** Clients logged in at our server (the auth service), sending to the target. */
+async function loggedInClients(server: StartedServer, target: Target, count: number): Promise<Client[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
-      const client = new Client(server.url);
-      await client.login("admin", "admin");
+      const login = new Client(server.url);
+      await login.login("admin", "admin");
+      const client = new Client(target.url);
+      client.token = login.token;
+      client.cookie = login.cookie;
       return client;
     }),
   );
 }
 
-async function measure(server: StartedServer, benchCase: Case, concurrency: number) {
-  const clients = await loggedInClients(server, concurrency);
-  const probe = await clients[0]!.post("/system/action/handle_request", [{ action: benchCase.action, data: [benchCase.data(0)] }]);
-  if (probe.status !== 200) return { action: benchCase.action, concurrency, error: `${probe.status} ${probe.body?.message ?? probe.text}`.slice(0, 80) };
+let counter = 1;
+
+async function measure(server: StartedServer, target: Target, benchCase: Case, concurrency: number) {
+  const clients = await loggedInClients(server, target, concurrency);
+  const probe = await clients[0]!.post("/system/action/handle_request", [{ action: benchCase.action, data: [benchCase.data(counter++)] }]);
+  if (probe.status !== 200) return { error: `${probe.status} ${(probe.body as { message?: string } | undefined)?.message ?? probe.text}`.slice(0, 100) };
   const latencies: number[] = [];
-  let counter = 1;
   let failures = 0;
   const end = performance.now() + SECONDS * 1000;
   const start = performance.now();
@@ -57,8 +86,6 @@ async function measure(server: StartedServer, benchCase: Case, concurrency: numb
   latencies.sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
-    action: benchCase.action,
-    concurrency,
     "req/s": round(latencies.length / elapsed),
     "p50 ms": round(percentile(latencies, 50)),
     "p90 ms": round(percentile(latencies, 90)),
@@ -67,17 +94,75 @@ async function measure(server: StartedServer, benchCase: Case, concurrency: numb
   };
 }
 
+/** Upstream's action service on a free loopback port against our server's database. */
+async function startUpstream(server: StartedServer): Promise<{ target: Target; stop: () => Promise<void> }> {
+  if (!existsSync(UPSTREAM_PYTHON)) throw new Error(`no python at ${UPSTREAM_PYTHON} (OPENSLIDES_BENCH_UPSTREAM_PYTHON)`);
+  const port = 19100 + Math.floor(Math.random() * 800);
+  const env = {
+    PATH: process.env.PATH ?? "",
+    OPENSLIDES_DEVELOPMENT: "1",
+    OPENSLIDES_BACKEND_COMPONENT: "action",
+    OPENSLIDES_LOGLEVEL: "ERROR",
+    ACTION_PORT: String(port),
+    DATABASE_HOST: server.env.DATABASE_HOST!,
+    DATABASE_PORT: server.env.DATABASE_PORT!,
+    DATABASE_NAME: server.env.DATABASE_NAME!,
+    DATABASE_USER: server.env.DATABASE_USER!,
+    PGPASSWORD: server.env.PGPASSWORD!,
+    AUTH_HOST: "127.0.0.1",
+    AUTH_PORT: new URL(server.url).port,
+  };
+  // Its own process group: gunicorn's workers stop with it.
+  const child: ChildProcess = spawn(UPSTREAM_PYTHON, ["-m", "openslides_backend"], { cwd: UPSTREAM_BACKEND, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = performance.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`upstream's backend exited with ${child.exitCode}`);
+    if (performance.now() > deadline) throw new Error("upstream's backend did not answer within 180 s");
+    const up = await fetch(`${url}/system/action/health`).then(
+      (answer) => answer.ok,
+      () => false,
+    );
+    if (up) break;
+    await sleep(200);
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((done) => child.once("exit", done));
+    process.kill(-child.pid!, "SIGTERM");
+    const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { target: { name: "upstream (Python)", url }, stop };
+}
+
 export async function run(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
+  console.log(`load average before: ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
   for (const database of ["embedded", "external"] as const) {
     const server = await startServer({ database, env: { OPENSLIDES_LOGLEVEL: "error" } });
+    const upstream = database === "external" && UPSTREAM_BACKEND ? await startUpstream(server) : undefined;
+    const ours: Target = { name: "openslides-ts", url: server.url };
     try {
       for (const benchCase of CASES) {
-        for (const concurrency of [1, 20]) rows.push({ database, ...(await measure(server, benchCase, concurrency)) });
+        for (const concurrency of benchCase.concurrency) {
+          const row: Record<string, unknown> = { database, action: benchCase.action, clients: concurrency };
+          const mine = await measure(server, ours, benchCase, concurrency);
+          rows.push({ ...row, service: ours.name, ...mine });
+          if (!upstream) continue;
+          const theirs = await measure(server, upstream.target, benchCase, concurrency);
+          const ourRate = (mine as { "req/s"?: number })["req/s"] ?? 0;
+          const theirRate = (theirs as { "req/s"?: number })["req/s"] ?? 0;
+          const ratio = theirRate > 0 ? Math.round((ourRate / theirRate) * 10) / 10 : "-";
+          rows.push({ ...row, service: upstream.target.name, ...theirs, "ours/upstream": ratio });
+        }
       }
     } finally {
+      await upstream?.stop();
       await server.stop();
     }
   }
   console.table(rows);
+  console.log(`load average after: ${loadavg().map((value) => value.toFixed(2)).join(" ")}`);
 }
