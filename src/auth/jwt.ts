@@ -1,6 +1,7 @@
 // HS256 JSON web tokens (jose), with failures named and worded as upstream's auth service
 // reports them (its JWT library: "JsonWebTokenError: invalid signature", "TokenExpiredError:
 // jwt expired", ...), because those texts reach clients in 500 answers.
+import { webcrypto } from "node:crypto";
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 
 export type JwtPayload = JWTPayload & Record<string, unknown>;
@@ -31,20 +32,40 @@ export class JwtError extends Error {
 const ALGORITHM = "HS256";
 const encoder = new TextEncoder();
 
-export function signJwt(payload: Record<string, unknown>, key: string, lifetimeSeconds: number): Promise<string> {
+/** Imported keys by secret; a deployment has two or three secrets, the bound only guards against misuse. */
+const hmacKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+const MAX_CACHED_KEYS = 16;
+
+/**
+ * The HMAC key of a secret, imported once: importing it on every verification cost about a
+ * tenth of the CPU of a server answering many authenticated requests (bench/votes.md).
+ */
+function hmacKey(secret: string): Promise<webcrypto.CryptoKey> | Uint8Array {
+  // WebCrypto refuses empty HMAC keys; jose reports them as before.
+  if (!secret) return encoder.encode(secret);
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    if (hmacKeys.size >= MAX_CACHED_KEYS) hmacKeys.clear();
+    key = webcrypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
+export async function signJwt(payload: Record<string, unknown>, key: string, lifetimeSeconds: number): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ ...payload })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setIssuedAt(now)
     .setExpirationTime(now + lifetimeSeconds)
-    .sign(encoder.encode(key));
+    .sign(await hmacKey(key));
 }
 
 /** Verifies signature and time claims; throws JwtError. */
 export async function verifyJwt(jwt: string, key: string): Promise<JwtPayload> {
   checkStructure(jwt);
   try {
-    const { payload } = await jwtVerify(jwt, encoder.encode(key), { algorithms: [ALGORITHM] });
+    const { payload } = await jwtVerify(jwt, await hmacKey(key), { algorithms: [ALGORITHM] });
     return payload as JwtPayload;
   } catch (error) {
     throw toJwtError(error);
