@@ -1,6 +1,6 @@
 // One action request (spec action-service 2.4, 2.5, 2.7): payload check, then every payload
-// element in one transaction, atomically (handle_request) or element by element
-// (handle_separately), then the writes, the results and the on-success hooks.
+// element in one transaction, atomically (handle_request), or each element in a transaction of
+// its own (handle_separately), then the writes, the results and the on-success hooks.
 import type { Database, Transaction } from "../db/types.js";
 import { ActionError, BadRequestError, PermissionDeniedError } from "./errors.js";
 import { fqidOf } from "./framework/fqid.js";
@@ -60,13 +60,20 @@ export class ActionHandler {
 
   async handleRequest(payload: unknown, userId: number, options: HandleOptions): Promise<ActionsResponse> {
     assertValidPayload(payload);
-    const results = await inTransaction(this.deps.db, async (tx) => {
-      const request = createRequestContext(tx, userId, options.internal, this.deps.development, this.deps.sessions);
-      const results = options.atomic ? await this.runAtomically(request, payload) : await this.runSeparately(request, payload);
-      for (const hook of request.onSuccess) await hook();
-      return results;
-    });
+    const results = options.atomic
+      ? await this.inRequestTransaction(userId, options, (request) => this.runAtomically(request, payload))
+      : await this.runSeparately(payload, userId, options);
     return { status_code: 200, success: true, message: "Actions handled successfully", results };
+  }
+
+  /** fn in one transaction with its own request context; the on-success hooks run at its end. */
+  private inRequestTransaction<T>(userId: number, options: HandleOptions, fn: (request: RequestContext) => Promise<T>): Promise<T> {
+    return inTransaction(this.deps.db, async (tx) => {
+      const request = createRequestContext(tx, userId, options.internal, this.deps.development, this.deps.sessions);
+      const result = await fn(request);
+      for (const hook of request.onSuccess) await hook();
+      return result;
+    });
   }
 
   /** All elements share the overlay; everything is written after every element succeeded. */
@@ -94,18 +101,20 @@ export class ActionHandler {
     return results;
   }
 
-  /** Each element is written on its own; an ActionError becomes that element's result. */
-  private async runSeparately(request: RequestContext, payload: PayloadElement[]): Promise<unknown[]> {
+  /**
+   * Each element in a transaction of its own: an ActionError becomes that element's result, and
+   * what the elements before wrote stays, also when a later element fails with another error
+   * (which is then the answer, as upstream's).
+   */
+  private async runSeparately(payload: PayloadElement[], userId: number, options: HandleOptions): Promise<unknown[]> {
     const results: unknown[] = [];
     for (const element of payload) {
       try {
-        const outcome = await this.performTopLevel(request, element);
-        results.push(await writeOutcome(request.tx, outcome));
+        results.push(await this.inRequestTransaction(userId, options, async (request) => writeOutcome(request.tx, await this.performTopLevel(request, element))));
       } catch (error) {
         if (!(error instanceof ActionError)) throw error;
         results.push(error.toJson());
       }
-      request.overlay.reset();
     }
     return results;
   }

@@ -1,5 +1,6 @@
 // Content-type check and JSON decoding of action requests, with upstream's error texts.
 import type { HttpRequest } from "../http/types.js";
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "../http/json-depth.js";
 import { BadRequestError } from "./errors.js";
 
 /** application/json or application/*+json, parameters allowed (werkzeug's is_json). */
@@ -12,6 +13,7 @@ export function assertJsonContentType(req: HttpRequest): void {
 
 export async function readJsonBody(req: HttpRequest): Promise<unknown> {
   const text = (await req.body()).toString("utf8");
+  if (jsonNestsDeeperThan(text)) throw new BadRequestError(`Failed to decode JSON object: nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text);
   } catch (error) {

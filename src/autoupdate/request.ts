@@ -1,9 +1,17 @@
 // Reads what a client asks for: the key request from the body and the `k` parameter (merged),
 // the flags `single`, `compress` and `longpolling` (present = on), and for long polling the
 // multipart body with the request and the previous state.
-import type { HttpRequest } from "../http/types.js";
+import { HttpError, type HttpRequest } from "../http/types.js";
 import { KeyRequestError, parseKeyRequests, requestsFromKeys, type KeyRequest } from "./keys-builder/index.js";
 import { AutoupdateError } from "./errors.js";
+
+/** Key requests are small; a larger body is refused before it is parsed. */
+export const MAX_AUTOUPDATE_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * The most ids one request may name (its requests and `k` keys together). The web client asks
+ * for a few thousand at most; a million took a process for a minute and a gigabyte.
+ */
+export const MAX_REQUESTED_IDS = 100_000;
 
 export interface AutoupdateRequest {
   requests: KeyRequest[];
@@ -39,8 +47,24 @@ export function isLongPolling(req: HttpRequest): boolean {
   return req.query.has("longpolling") || isMultipart(req);
 }
 
+async function limitedBody(req: HttpRequest): Promise<Buffer> {
+  try {
+    return await req.body(MAX_AUTOUPDATE_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 413) {
+      throw new AutoupdateError(400, "invalid_request", `Invalid request: the body is larger than ${MAX_AUTOUPDATE_BODY_BYTES} bytes`);
+    }
+    throw error;
+  }
+}
+
+function assertIdLimit(requests: readonly KeyRequest[]): void {
+  const ids = requests.reduce((sum, request) => sum + request.ids.length, 0);
+  if (ids > MAX_REQUESTED_IDS) throw new AutoupdateError(400, "invalid_request", `Invalid request: ${ids} ids, at most ${MAX_REQUESTED_IDS} are allowed`);
+}
+
 export async function readAutoupdateRequest(req: HttpRequest): Promise<AutoupdateRequest> {
-  const body = await req.body();
+  const body = await limitedBody(req);
   const flags = {
     single: req.query.has("single"),
     compress: req.query.has("compress"),
@@ -62,5 +86,6 @@ export async function readAutoupdateRequest(req: HttpRequest): Promise<Autoupdat
   } catch (error) {
     keyRequestError(error);
   }
+  assertIdLimit(requests);
   return { requests, ...flags, pollState };
 }

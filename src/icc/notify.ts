@@ -4,6 +4,7 @@
 import { randomInt } from "node:crypto";
 import { FROM_NOW, type MessageBus, type StreamEntry, type Subscription } from "../bus/bus.js";
 import { invalid } from "./errors.js";
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "../http/json-depth.js";
 
 export const NOTIFY_STREAM = "icc-notify";
 /** Upstream never trims the stream; we keep about this many entries. */
@@ -44,6 +45,7 @@ export function userIdOfChannel(channelId: string): number {
 /** Validates a publish body the way upstream's decoder does; unknown fields are ignored. */
 export function parsePublishBody(text: string): NotifyMessage {
   let body: unknown;
+  if (jsonNestsDeeperThan(text)) throw invalid(`invalid json: nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     body = JSON.parse(text);
   } catch (error) {

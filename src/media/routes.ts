@@ -8,6 +8,7 @@ import { RequestAuthenticationError } from "../auth/authenticate-request.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { restrictedValues } from "./access.js";
 import { duplicateFile, loadFile, storeFile } from "./storage.js";
+import { jsonNestsDeeperThan } from "../http/json-depth.js";
 
 class MediaError extends Error {
   constructor(
@@ -24,11 +25,12 @@ function sendError(res: HttpResponse, error: MediaError): void {
   res.json({ message: `Media-Server: ${error.message}` }, error.status);
 }
 
-/** The path's id: a non-negative int, else 404. */
+/** The path's id: a positive int, else 404 (no model has id 0). */
 function pathId(req: HttpRequest, prefix: string): number {
   const rest = req.path.slice(prefix.length);
-  if (!/^\d+$/.test(rest) || !Number.isSafeInteger(Number(rest))) throw notFound();
-  return Number(rest);
+  const id = Number(rest);
+  if (!/^\d+$/.test(rest) || !Number.isSafeInteger(id) || id < 1) throw notFound();
+  return id;
 }
 
 /** Latin-1 with unencodable characters as "?" (upstream encodes the filename so). */
@@ -53,8 +55,10 @@ type Target = { kind: "mediafile" | "meeting_mediafile"; id: number };
 /** Step 2: the file id and name the user may download, or 404. */
 async function allowedFile(app: AppContext, userId: number, target: Target): Promise<{ fileId: number; filename: string }> {
   if (target.kind === "mediafile") {
-    const values = await restrictedValues(app.db, userId, [`mediafile/${target.id}/id`, `mediafile/${target.id}/filename`]);
+    const values = await restrictedValues(app.db, userId, [`mediafile/${target.id}/id`, `mediafile/${target.id}/filename`, `mediafile/${target.id}/is_directory`]);
     if (values.get(`mediafile/${target.id}/id`) !== target.id) throw notFound();
+    // a directory has no content to download
+    if (values.get(`mediafile/${target.id}/is_directory`) === true) throw notFound();
     const filename = values.get(`mediafile/${target.id}/filename`);
     if (typeof filename !== "string") throw new MediaError(500, `The mediafile with id ${target.id} has no filename.`);
     return { fileId: target.id, filename };
@@ -64,7 +68,9 @@ async function allowedFile(app: AppContext, userId: number, target: Target): Pro
   if (values.get(`${key}/id`) !== target.id) throw notFound();
   const fileId = values.get(`${key}/mediafile_id`);
   if (typeof fileId !== "number") throw new MediaError(500, `The meeting_mediafile with id ${target.id} has no visible mediafile.`);
-  const filename = (await restrictedValues(app.db, userId, [`mediafile/${fileId}/filename`])).get(`mediafile/${fileId}/filename`);
+  const file = await restrictedValues(app.db, userId, [`mediafile/${fileId}/filename`, `mediafile/${fileId}/is_directory`]);
+  if (file.get(`mediafile/${fileId}/is_directory`) === true) throw notFound();
+  const filename = file.get(`mediafile/${fileId}/filename`);
   if (typeof filename !== "string") throw new MediaError(500, `The mediafile with id ${fileId} has no filename.`);
   return { fileId, filename };
 }
@@ -101,7 +107,9 @@ function download(app: AppContext, options: MediaOptions, prefix: string, kind: 
 
 async function jsonBody(req: HttpRequest): Promise<Record<string, unknown>> {
   try {
-    const body = JSON.parse((await req.body()).toString("utf8")) as unknown;
+    const text = (await req.body()).toString("utf8");
+    if (jsonNestsDeeperThan(text)) throw new MediaError(400, "request.data is not json");
+    const body = JSON.parse(text) as unknown;
     if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
   } catch {
     // below

@@ -13,6 +13,7 @@ import { RequestAborted, type HttpRequest, type HttpResponse, type Route } from 
 import { PREVIEW_KEYS, projectorHtml, projectorPage, renderProjector, type ProjectorSettings } from "./render.js";
 import { ProjectorService, type ProjectorEvent } from "./service.js";
 import { requestLanguage } from "./translate.js";
+import { jsonNestsDeeperThan } from "../http/json-depth.js";
 
 const STATIC_DIR = fileURLToPath(new URL("../../../src/projector/static/", import.meta.url));
 const STATIC_TYPES: Record<string, string> = {
@@ -87,8 +88,9 @@ export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService):
       throw error;
     }
     const rest = req.path.slice(prefix.length);
-    if (!/^[-+]?\d+$/.test(rest) || !Number.isSafeInteger(Number(rest))) throw new ProjectorHttpError(400, "Projector id invalid");
     const id = Number(rest);
+    // no model has an id below 1
+    if (!/^[-+]?\d+$/.test(rest) || !Number.isSafeInteger(id) || id < 1) throw new ProjectorHttpError(400, "Projector id invalid");
     const projectors = await ready();
     await catchUp(id);
     const visible = createRestricter(autoupdate.state, identity.userId).restrict([`projector/${id}/id`]);
@@ -124,6 +126,7 @@ export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService):
     let body: unknown;
     try {
       const text = (await req.body()).toString("utf8");
+      if (jsonNestsDeeperThan(text)) throw new ProjectorHttpError(400, "Could not parse json");
       body = JSON.parse(text);
     } catch (error) {
       throw new ProjectorHttpError(400, "Could not parse json");

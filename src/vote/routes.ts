@@ -9,6 +9,7 @@ import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { decodeBallotValue, validateBallot, type BallotPoll } from "./ballot.js";
 import { storeBallot, votersOf } from "./store.js";
 import { announceBallot } from "./live-votes.js";
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "../http/json-depth.js";
 
 type VoteErrorType = "exist" | "not-exist" | "invalid" | "double-vote" | "not-allowed" | "stopped" | "internal" | "auth";
 
@@ -41,18 +42,30 @@ export class VoteError extends Error {
 
 const fail = (type: VoteErrorType, text?: string, status?: number) => new VoteError(type, text, status);
 
+/** An integer as Go's strconv.Atoi reads it (here: within the safe integers), or undefined. */
+function parseInteger(raw: string): number | undefined {
+  if (!/^[-+]?\d+$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** Poll ids are int4 in the database: outside 1..2^31-1 no poll exists. */
+const isPossiblePollId = (id: number) => id >= 1 && id <= 2 ** 31 - 1;
+
 export function pollIdOf(req: HttpRequest): number {
   const raw = req.query.get("id");
   if (raw === null) throw fail("invalid", "no id argument provided");
-  if (!/^[-+]?\d+$/.test(raw)) throw fail("invalid", `id invalid. Expected int, got ${raw}`);
-  return Number(raw);
+  const id = parseInteger(raw);
+  if (id === undefined) throw fail("invalid", `id invalid. Expected int, got ${raw}`);
+  return id;
 }
 
 function pollIdsOf(req: HttpRequest): number[] {
   const raw = req.query.get("ids") ?? "";
   return raw.split(",").map((part, index) => {
-    if (!/^[-+]?\d+$/.test(part)) throw fail("invalid", `${index + 1}th id invalid. Expected int, got ${part}`);
-    return Number(part);
+    const id = parseInteger(part);
+    if (id === undefined) throw fail("invalid", `${index + 1}th id invalid. Expected int, got ${part}`);
+    return id;
   });
 }
 
@@ -77,6 +90,7 @@ async function meetingUserOf(app: AppContext, userId: number, meetingId: number)
 
 /** Steps 2-11 of spec 2.5: who may vote for whom, the ballot's value and weight, then the store. */
 async function castBallot(app: AppContext, pollId: number, userId: number, rawBody: string): Promise<void> {
+  if (!isPossiblePollId(pollId)) throw fail("not-exist", `Poll ${pollId} does not exist`);
   const poll = await app.db.get(`poll/${pollId}`, [
     "meeting_id", "type", "pollmethod", "global_yes", "global_no", "global_abstain", "option_ids",
     "min_votes_amount", "max_votes_amount", "max_votes_per_option", "entitled_group_ids",
@@ -87,6 +101,7 @@ async function castBallot(app: AppContext, pollId: number, userId: number, rawBo
   if (!present.includes(meetingId)) throw fail("not-allowed", `You have to be present in meeting ${meetingId}`);
 
   let body: unknown;
+  if (jsonNestsDeeperThan(rawBody)) throw fail("invalid", `decoding payload: nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     body = JSON.parse(rawBody);
   } catch (error) {
@@ -185,7 +200,7 @@ export function voteRoutes(app: AppContext): Route[] {
     const userId = await requestUser(app, req, res);
     if (userId === 0) throw fail("not-allowed", "Anonymous user can not vote", 401);
     const pollIds = pollIdsOf(req);
-    const found = await votersOf(app.db, pollIds, await candidateUsers(app, userId));
+    const found = await votersOf(app.db, pollIds.filter(isPossiblePollId), await candidateUsers(app, userId));
     res.send(JSON.stringify(Object.fromEntries(pollIds.map((id) => [String(id), found.get(id) ?? null]))), "application/json", 200);
   });
 

@@ -1,6 +1,7 @@
 // Bodies of auth requests: JSON or application/x-www-form-urlencoded (the Python library
 // and the backend post forms, so values arrive as strings). Anything else reads as {}.
 import type { HttpRequest } from "../../http/types.js";
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "../../http/json-depth.js";
 import { AuthRouteError } from "./responses.js";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -15,6 +16,7 @@ export async function readRequestFields(req: HttpRequest): Promise<RequestFields
   const text = (await req.body(MAX_BODY_BYTES)).toString("utf8");
   if (isForm) return Object.fromEntries(new URLSearchParams(text));
   if (text.trim() === "") return {};
+  if (jsonNestsDeeperThan(text)) throw new AuthRouteError(`Invalid JSON body: nested deeper than ${MAX_JSON_DEPTH} levels`, 400);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
