@@ -34,6 +34,8 @@ function routesForPort(routes: Route[], component?: Component): Route[] {
 export interface RunningServer {
   app: AppContext;
   listeners: Map<Component | "main", Listener>;
+  /** The routes of the main port. */
+  routes: Route[];
   stop(): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await buses.close();
       await db.close();
     })());
-  return { app, listeners, stop };
+  return { app, listeners, routes: routesForPort(routes), stop };
 }
 
 /**

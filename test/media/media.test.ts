@@ -91,10 +91,10 @@ describe("media service", () => {
     assert.equal((await clients.a!.get("/system/media/get/99999")).status, 404);
     assert.equal((await clients.a!.get("/system/media/get/abc")).status, 404);
     assert.equal((await clients.a!.get("/system/media/get/-1")).status, 404);
-    // Directory 1 of the example data has no filename: upstream answers 500 then.
+    // Directory 1 of the example data has no content: upstream answers 500, we 404 (issue 13, item 7).
     const directory = await clients.admin!.get("/system/media/get/1");
-    assert.equal(directory.status, 500);
-    assert.match(directory.body.message, /^Media-Server: /);
+    assert.equal(directory.status, 404);
+    assert.deepEqual(directory.body, { message: "Media-Server: Not Found." });
   });
 
   test("an invalid refresh cookie redirects to /", async () => {
