@@ -44,6 +44,8 @@ export interface Config {
   /** Superadmin password from SUPERADMIN_PASSWORD_FILE, if given. */
   superadminPassword?: string;
   maxBodyBytes: number;
+  /** Listen backlog, header and whole-request timeouts of every listener (see src/http/server.ts). */
+  listen: ListenConfig;
   /** A production build of the official client (its dist/client/browser folder), served at `/`. */
   clientDir?: string;
   actionMaxRetries: number;
@@ -57,6 +59,12 @@ export interface Config {
 /** Where `npm run client` installs the client build, and where the server looks for it. */
 export function installedClientDir(dataDir: string): string {
   return join(dataDir, "client");
+}
+
+export interface ListenConfig {
+  backlog: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export type EmailConnectionSecurity = "NONE" | "STARTTLS" | "SSL/TLS";
@@ -273,6 +281,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalAuthPassword: secret("INTERNAL_AUTH_PASSWORD_FILE", DEVELOPMENT_SECRETS.internalAuthPassword, "internal_auth_password"),
     superadminPassword: secretFromFile(env, "SUPERADMIN_PASSWORD_FILE", true),
     maxBodyBytes: parseNumber("OPENSLIDES_MAX_BODY_BYTES", env.OPENSLIDES_MAX_BODY_BYTES, 100 * 1024 * 1024),
+    listen: {
+      backlog: parseNumber("OPENSLIDES_LISTEN_BACKLOG", env.OPENSLIDES_LISTEN_BACKLOG, 4096),
+      headersTimeoutMs: parseNumber("OPENSLIDES_HEADERS_TIMEOUT", env.OPENSLIDES_HEADERS_TIMEOUT, 60) * 1000,
+      requestTimeoutMs: parseNumber("OPENSLIDES_REQUEST_TIMEOUT", env.OPENSLIDES_REQUEST_TIMEOUT, 300) * 1000,
+    },
     clientDir: clientDirFrom(env, dataDir),
     actionMaxRetries: parseNumber("ACTION_MAX_RETRIES", env.ACTION_MAX_RETRIES, 3),
     actionRetryTimeoutMs: parseNumber("ACTION_RETRY_TIMEOUT", env.ACTION_RETRY_TIMEOUT, 0.4) * 1000,

@@ -60,7 +60,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
   const routes = collectRoutes(app);
   const listeners = new Map<Component | "main", Listener>();
-  const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, log, tls: config.tls };
+  const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, ...config.listen, log, tls: config.tls };
   listeners.set("main", new Listener({ ...common, port: config.port, routes: routesForPort(routes) }));
   for (const [component, port] of Object.entries(config.componentPorts) as [Component, number][]) {
     listeners.set(component, new Listener({ ...common, port, component, routes: routesForPort(routes, component) }));

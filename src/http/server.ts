@@ -20,7 +20,17 @@ export interface ListenerOptions {
   tls?: { certFile: string; keyFile: string };
   /** Set on a component's own port. */
   component?: Component;
+  /** Pending connections the kernel queues before accepting (Node's default 511 resets connection storms). */
+  backlog?: number;
+  /** An HTTP/1.1 request's headers must arrive within this time (answered 408 and closed otherwise). */
+  headersTimeoutMs?: number;
+  /** An HTTP/1.1 request, headers and body, must arrive within this time (e.g. a body shorter than its Content-Length). */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_LISTEN_BACKLOG = 4096;
+const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 
 /** A connection must say something within this time (HTTP/1.1's own header timeout is 60 s). */
 const FIRST_BYTES_TIMEOUT_MS = 60_000;
@@ -72,8 +82,7 @@ export class Listener {
       secure.on("connection", (socket: Socket) => this.trackSocket(socket));
       this.outer = secure;
     } else {
-      this.http1 = createHttp1Server(handler);
-      this.http1.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      this.http1 = this.createHttp1(handler);
       this.h2c = createH2cServer(handler);
       this.h2c.on("session", (session) => this.trackSession(session));
       this.outer = createNetServer({ noDelay: true }, (socket) => this.accept(socket));
@@ -81,12 +90,28 @@ export class Listener {
     const outer = this.outer;
     await new Promise<void>((resolve, reject) => {
       outer.once("error", reject);
-      outer.listen(this.options.port, this.options.host, () => {
+      outer.listen({ port: this.options.port, host: this.options.host, backlog: this.options.backlog ?? DEFAULT_LISTEN_BACKLOG }, () => {
         outer.off("error", reject);
         resolve();
       });
     });
     outer.on("error", (error) => this.options.log.error(`listener on port ${this.port}`, error));
+  }
+
+  private createHttp1(handler: (req: RawRequest, res: RawResponse) => void): Http1Server {
+    const headersTimeout = this.options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+    const requestTimeout = Math.max(headersTimeout, this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    const server = createHttp1Server(
+      // Checks often enough that small timeouts (tests) are kept; the check is one pass over the open connections.
+      { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(headersTimeout / 4))) },
+      handler,
+    );
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    // This server never listens itself (the sniffer hands it the connections), and Node enforces
+    // headersTimeout and requestTimeout only from a check that starts on 'listening'. Without it, a
+    // request body shorter than its Content-Length held the socket open for ever.
+    server.emit("listening");
+    return server;
   }
 
   private trackSocket(socket: Socket): void {
@@ -177,6 +202,8 @@ export class Listener {
     for (const { controller } of this.active) controller.abort(new RequestAborted("shutdown"));
     for (const session of this.sessions) session.destroy();
     for (const socket of this.sockets) socket.destroy();
+    // Ends the connections check started in createHttp1.
+    this.http1?.close();
     await Promise.race([closed, sleep(1000)]);
   }
 
