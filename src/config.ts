@@ -46,6 +46,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Listen backlog, header and whole-request timeouts of every listener (see src/http/server.ts). */
   listen: ListenConfig;
+  /** argon2 computations at once (src/auth/passwords.ts); undefined: one per core, below the thread pool size. */
+  passwordHashConcurrency?: number;
   /** A production build of the official client (its dist/client/browser folder), served at `/`. */
   clientDir?: string;
   actionMaxRetries: number;
@@ -144,6 +146,12 @@ function parseNumber(name: string, value: string | undefined, fallback: number):
   if (value === undefined || value === "") return fallback;
   const number = Number(value);
   if (!Number.isFinite(number)) throw new ConfigError(`${name} must be a number, got "${value}"`);
+  return number;
+}
+
+function parsePositiveInteger(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${value}"`);
   return number;
 }
 
@@ -281,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     internalAuthPassword: secret("INTERNAL_AUTH_PASSWORD_FILE", DEVELOPMENT_SECRETS.internalAuthPassword, "internal_auth_password"),
     superadminPassword: secretFromFile(env, "SUPERADMIN_PASSWORD_FILE", true),
     maxBodyBytes: parseNumber("OPENSLIDES_MAX_BODY_BYTES", env.OPENSLIDES_MAX_BODY_BYTES, 100 * 1024 * 1024),
+    passwordHashConcurrency: env.OPENSLIDES_PASSWORD_HASH_CONCURRENCY ? parsePositiveInteger("OPENSLIDES_PASSWORD_HASH_CONCURRENCY", env.OPENSLIDES_PASSWORD_HASH_CONCURRENCY) : undefined,
     listen: {
       backlog: parseNumber("OPENSLIDES_LISTEN_BACKLOG", env.OPENSLIDES_LISTEN_BACKLOG, 4096),
       headersTimeoutMs: parseNumber("OPENSLIDES_HEADERS_TIMEOUT", env.OPENSLIDES_HEADERS_TIMEOUT, 60) * 1000,

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppContext } from "./app.js";
 import { createAuthContext } from "./auth/context.js";
+import { setHashConcurrency } from "./auth/passwords.js";
 import type { MessageBus } from "./bus/bus.js";
 import { createBuses } from "./bus/create-bus.js";
 import { MemoryBus } from "./bus/memory-bus.js";
@@ -40,6 +41,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  if (config.passwordHashConcurrency) setHashConcurrency(config.passwordHashConcurrency);
   const db = await createDatabase(config, (error) => log.error("change feed", error));
   const buses = createBuses(config);
   const keptCache = restoreMemoryCache(buses.cache, config.dataDir, log);

@@ -1,8 +1,15 @@
 // Password hashes as stored in user_t.password (spec B7): argon2id PHC strings for new
 // hashes; the 152-character salted SHA-512 format of OpenSlides 3 is still verified and
 // replaced at the next login.
+//
+// Every argon2 computation (64 MiB, about a second of one core on a busy machine) goes through one
+// queue with a bounded number running at once. argon2 runs on libuv's thread pool, which file
+// access, DNS and zstd share: unbounded, a login storm filled the pool and the memory and
+// stalled every other request. Queued computations wait their turn in arrival order.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { availableParallelism } from "node:os";
 import argon2 from "argon2";
+import { WorkQueue } from "./work-queue.js";
 
 const ARGON2_PREFIX = "$argon2";
 const LEGACY_HASH_LENGTH = 152;
@@ -16,10 +23,33 @@ const ARGON2_OPTIONS = {
   hashLength: 32,
 } as const;
 
+/** libuv's thread pool size (UV_THREADPOOL_SIZE, default 4). */
+function threadPoolSize(): number {
+  const size = Number(process.env.UV_THREADPOOL_SIZE);
+  return Number.isInteger(size) && size > 0 ? size : 4;
+}
+
+/** One computation per core, leaving at least one pool thread for file access, DNS and zstd. */
+export function defaultHashConcurrency(): number {
+  return Math.max(1, Math.min(availableParallelism(), threadPoolSize() - 1));
+}
+
+const hashing = new WorkQueue(defaultHashConcurrency());
+
+/** How many argon2 computations may run at once (OPENSLIDES_PASSWORD_HASH_CONCURRENCY). */
+export function setHashConcurrency(limit: number): void {
+  hashing.setLimit(limit);
+}
+
+/** Computations running and waiting (tests, benchmarks). */
+export function hashQueueLoad(): { running: number; waiting: number; limit: number } {
+  return hashing.load();
+}
+
 /** argon2id PHC string; "" for an empty input (as upstream). */
 export async function hashPassword(password: string): Promise<string> {
   if (!password) return "";
-  return argon2.hash(password, ARGON2_OPTIONS);
+  return hashing.run(() => argon2.hash(password, ARGON2_OPTIONS));
 }
 
 /** Whether password matches hash. Empty values, unknown formats and malformed argon2 strings never match. */
@@ -27,7 +57,7 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   if (!password || !hash) return false;
   if (hash.startsWith(ARGON2_PREFIX)) {
     try {
-      return await argon2.verify(hash, password);
+      return await hashing.run(() => argon2.verify(hash, password));
     } catch {
       return false;
     }
@@ -55,7 +85,7 @@ let dummyHash: Promise<string> | undefined;
  * password, so response times do not tell which usernames exist.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= argon2.hash("openslides-dummy-password", ARGON2_OPTIONS);
+  dummyHash ??= hashPassword("openslides-dummy-password");
   await verifyPassword(password || "-", await dummyHash);
   return false;
 }

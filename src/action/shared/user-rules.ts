@@ -102,6 +102,28 @@ export function ssoNoLocalPasswordError(samlId: unknown): ActionError {
   );
 }
 
+const hashesAhead = new WeakMap<ActionContext, Map<string, Promise<string>>>();
+
+/**
+ * Starts hashing passwords that setPassword will need later in this action, so that a request
+ * creating many users hashes them in parallel (within the hashing queue's bound) instead of one
+ * after the other.
+ */
+export function hashAhead(ctx: ActionContext, passwords: string[]): void {
+  let ahead = hashesAhead.get(ctx);
+  if (!ahead) hashesAhead.set(ctx, (ahead = new Map()));
+  for (const password of passwords) {
+    if (ahead.has(password)) continue;
+    const hash = hashPassword(password);
+    hash.catch(() => undefined); // awaited (and reported) by setPassword
+    ahead.set(password, hash);
+  }
+}
+
+function hashOf(ctx: ActionContext, password: string): Promise<string> {
+  return hashesAhead.get(ctx)?.get(password) ?? hashPassword(password);
+}
+
 /**
  * Upstream SetPasswordMixin.set_password: refused for SSO users; the plain instance.password is
  * replaced by its hash and, with set_as_default, kept as default_password.
@@ -110,7 +132,7 @@ export async function setPassword(ctx: ActionContext, instance: Instance, isNew 
   const user = isNew ? instance : await ctx.db.get(`user/${Number(instance.id)}`, ["saml_id"]);
   if (user.saml_id) throw ssoNoPasswordError(user.saml_id);
   const password = String(instance.password ?? "");
-  instance.password = await hashPassword(password);
+  instance.password = await hashOf(ctx, password);
   const asDefault = instance.set_as_default;
   delete instance.set_as_default;
   if (asDefault) instance.default_password = password;

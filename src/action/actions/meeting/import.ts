@@ -246,10 +246,13 @@ async function importMeeting(ctx: ActionContext, instance: Instance): Promise<In
   const meeting = meetingOf(json);
   meeting.committee_id = instance.committee_id;
   meeting.is_active_in_organization_id = 1;
-  for (const user of newUsers) {
-    user.default_password = randomPassword();
-    user.password = await hashPassword(String(user.default_password));
-  }
+  // In parallel: the hashing queue bounds how many run at once.
+  await Promise.all(
+    newUsers.map(async (user) => {
+      user.default_password = randomPassword();
+      user.password = await hashPassword(String(user.default_password));
+    }),
+  );
   meeting.enable_anonymous = false;
   meeting.imported_at = Math.floor(Date.now() / 1000);
   for (const collection of collectionsOf(json)) if (Object.keys(json[collection] ?? {}).length === 0) delete json[collection];

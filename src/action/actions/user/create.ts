@@ -17,6 +17,7 @@ import {
   checkLimitOfUsers,
   checkMeetingIdForMeetingFields,
   checkUserEmail,
+  hashAhead,
   MEETING_USER_TRANSFER_FIELDS,
   randomPassword,
   setPassword,
@@ -56,7 +57,18 @@ async function prepareData(ctx: ActionContext, data: Instance[]): Promise<Instan
     }
     stripUserFields(item);
   }
+  giveDefaultPasswords(ctx, data);
   return data;
+}
+
+/** Every local user gets a default password (random unless given), hashed ahead for all at once. */
+function giveDefaultPasswords(ctx: ActionContext, data: Instance[]): void {
+  const local = data.filter((item) => !item.saml_id);
+  for (const item of local) if (!item.default_password) item.default_password = randomPassword();
+  hashAhead(
+    ctx,
+    local.map((item) => String(item.default_password)),
+  );
 }
 
 async function createUser(ctx: ActionContext, instance: Instance): Promise<Instance> {
@@ -82,7 +94,6 @@ async function createUser(ctx: ActionContext, instance: Instance): Promise<Insta
     instance.password = null;
     if (instance.default_password) throw ssoNoLocalPasswordError(samlId);
   } else {
-    if (!instance.default_password) instance.default_password = randomPassword();
     instance.password = instance.default_password;
     await setPassword(ctx, instance, true);
   }
