@@ -35,7 +35,7 @@ function routesForPort(routes: Route[], component?: Component): Route[] {
 export interface RunningServer {
   app: AppContext;
   listeners: Map<Component | "main", Listener>;
-  /** The routes of the main port. */
+  /** Every route: those of the main port and the ones served only on a component's own port (portOnly). */
   routes: Route[];
   stop(): Promise<void>;
 }
@@ -78,7 +78,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await buses.close();
       await db.close();
     })());
-  return { app, listeners, routes: routesForPort(routes), stop };
+  return { app, listeners, routes, stop };
 }
 
 /**

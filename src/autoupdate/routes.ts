@@ -143,7 +143,8 @@ export function autoupdateRoutes(app: AppContext, service: AutoupdateService): R
   });
   const internalHandler = handler(app, service, async (req) => {
     const value = req.query.get("user_id") ?? "";
-    if (!/^-?\d+$/.test(value)) throw new AutoupdateError(500, "InternalError", `user_id has to be an int, not ${value}`);
+    // upstream answers 500 here; bad input is a 400 in this project
+    if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new AutoupdateError(400, "invalid_request", `user_id has to be an int, not ${value}`);
     return { userId: Number(value), count: false };
   });
   return [

@@ -8,7 +8,7 @@ import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { openJsonLineStream } from "../http/stream.js";
 import { clearAllPolls, clearPoll, startPoll, stopPoll } from "./store.js";
 import { readLiveVotes, type LiveVotes } from "./live-votes.js";
-import { pollIdOf, VoteError } from "./routes.js";
+import { isPossiblePollId, pollIdOf, VoteError } from "./routes.js";
 
 /** Upstream checks for new live votes every second. */
 const LIVE_VOTES_INTERVAL_MS = 1000;
@@ -16,7 +16,7 @@ const LIVE_VOTES_INTERVAL_MS = 1000;
 const JSON_TYPE = "application/json";
 
 async function pollOf(app: AppContext, pollId: number) {
-  const poll = await app.db.get(`poll/${pollId}`, ["type"]);
+  const poll = isPossiblePollId(pollId) ? await app.db.get(`poll/${pollId}`, ["type"]) : undefined;
   if (!poll) throw new VoteError("not-exist", `Poll ${pollId} does not exist`);
   return poll;
 }
@@ -112,7 +112,8 @@ export function internalVoteRoutes(app: AppContext): Route[] {
   });
 
   const clear = internal(app, async (req, res) => {
-    await clearPoll(app.db, pollIdOf(req));
+    const pollId = pollIdOf(req);
+    if (isPossiblePollId(pollId)) await clearPoll(app.db, pollId);
     res.send("", JSON_TYPE, 200);
   });
 

@@ -50,7 +50,7 @@ function parseInteger(raw: string): number | undefined {
 }
 
 /** Poll ids are int4 in the database: outside 1..2^31-1 no poll exists. */
-const isPossiblePollId = (id: number) => id >= 1 && id <= 2 ** 31 - 1;
+export const isPossiblePollId = (id: number) => id >= 1 && id <= 2 ** 31 - 1;
 
 export function pollIdOf(req: HttpRequest): number {
   const raw = req.query.get("id");

@@ -132,8 +132,10 @@ describe("autoupdate on the example data", () => {
     assert.deepEqual(answer.body, { "user/1/username": "admin" });
     const asAnonymous = await port.get("/internal/autoupdate?user_id=0&single=1&k=user/1/username");
     assert.deepEqual(asAnonymous.body, {});
+    // upstream answers 500; bad input is a 400 here (issue 13)
     const bad = await port.get("/internal/autoupdate?user_id=x&single=1");
-    assert.equal(bad.status, 500);
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body, { error: { type: "invalid_request", msg: "user_id has to be an int, not x" } });
     assert.equal((await port.get("/system/autoupdate/health")).body.healthy, true);
   });
 

@@ -1,4 +1,5 @@
-// Every route of the main port (the route table of the running server) gets bad input: a wrong
+// Every route (the route table of the running server; port-only routes on their component's
+// port, every component port opened) gets bad input: a wrong
 // method, garbage and deeply nested JSON, a huge string, wrong types, impossible ids in the path
 // and the query, with and without a login. No answer may be a 5xx, and each must start within a
 // generous bound (streams may stay open: their first answer counts).
@@ -35,6 +36,8 @@ before(async () => {
     DATABASE_NAME: database.name,
     DATABASE_USER: server.user,
     PGPASSWORD: server.password,
+    OPENSLIDES_COMPONENT_PORTS: "all",
+    ...Object.fromEntries(["ACTION", "PRESENTER", "AUTH", "MEDIA", "ICC", "AUTOUPDATE", "VOTE", "SEARCH", "PROJECTOR"].map((name) => [`${name}_PORT`, "0"])),
   });
   running = await startServer(config, createLogger("error"));
   baseUrl = `http://127.0.0.1:${running.listeners.get("main")!.port}`;
@@ -98,11 +101,11 @@ function probesOf(route: Route): Probe[] {
 }
 
 /** The status, or a failure text: a 5xx, no answer in time, or a broken connection. */
-async function send(probe: Probe, headers: Record<string, string>): Promise<string | undefined> {
+async function send(probe: Probe, headers: Record<string, string>, base: string): Promise<string | undefined> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ANSWER_BOUND_MS);
   try {
-    const response = await fetch(baseUrl + probe.path, {
+    const response = await fetch(base + probe.path, {
       method: probe.method,
       headers: { ...headers, ...(probe.body !== undefined ? { "content-type": probe.contentType ?? "application/json" } : {}) },
       body: probe.body,
@@ -128,12 +131,13 @@ test("no route answers bad input with a 5xx or not at all", async () => {
   for (const route of running.routes) {
     // a logged-in logout would end the session the other probes use
     const asAdmin = !/logout/.test(route.path);
+    const base = route.portOnly ? `http://127.0.0.1:${running.listeners.get(route.component)!.port}` : baseUrl;
     for (const probe of probesOf(route)) {
-      const anonymous = await send(probe, {});
+      const anonymous = await send(probe, {}, base);
       if (anonymous) failures.push(`${describeProbe(probe, "anonymous")}: ${anonymous}`);
       sent++;
       if (!asAdmin) continue;
-      const admin = await send(probe, adminHeaders);
+      const admin = await send(probe, adminHeaders, base);
       if (admin) failures.push(`${describeProbe(probe, "admin")}: ${admin}`);
       sent++;
     }
