@@ -15,6 +15,29 @@ const ORGANIZATION_ID = "organization_id";
 
 type Intermediate = NonNullable<FieldAccess["intermediate"]>;
 
+/** A create event turned into its columns and parameter expressions (numbered from $1). */
+interface PreparedCreate {
+  event: CreateEvent;
+  collection: string;
+  id: number;
+  access: CollectionAccess;
+  columns: string[];
+  values: string[];
+  params: SqlParams;
+  intermediates: [Intermediate, unknown[]][];
+}
+
+/** Consecutive creates of one collection from this many on share one INSERT (the savepoint costs a round trip). */
+const MIN_BATCH = 3;
+const MAX_BATCH_ROWS = 1000;
+/** PostgreSQL takes at most 65535 parameters per statement. */
+const MAX_BATCH_PARAMETERS = 30000;
+
+/** Renumbers the parameters ($n) of an expression built for one row, for its place in a batch. */
+function shiftParameters(expression: string, offset: number): string {
+  return offset === 0 ? expression : expression.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+}
+
 /** Intermediate table -> "collection/field" of its primary side. */
 const PRIMARY_SIDES = new Map(INTERMEDIATE_TABLES.map((table) => [table.name, `${table.primary.collection}/${table.primary.field}`]));
 
@@ -48,13 +71,17 @@ export class SqlWriter {
    * it, as the database may cascade.
    */
   private readonly existing = new Set<Fqid>();
+  /** Models whose existence an update without stored changes asked for, checked together (see checkExistence). */
+  private unchecked: Fqid[] = [];
 
   constructor(private readonly session: SqlSession) {}
 
   async write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
     this.checks = [];
     this.existing.clear();
+    this.unchecked = [];
     const results = await this.apply(events);
+    await this.checkExistence();
     await this.verifyNonPrimaryWrites();
     return results;
   }
@@ -97,8 +124,17 @@ export class SqlWriter {
 
   private async apply(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
     const results: Record<Fqid, Model> = {};
-    for (const event of events) {
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index]!;
       if (String(event.fqid).length > MAX_FQID_LENGTH) throw new DatabaseError(`Fqid ${event.fqid} is too long`, "invalid_request");
+      if (event.type === "create") {
+        const batch = this.createBatch(events, index);
+        if (batch.length >= MIN_BATCH) {
+          Object.assign(results, await this.createMany(batch));
+          index += batch.length - 1;
+          continue;
+        }
+      }
       try {
         if (event.type === "create") results[event.fqid] = await this.create(event);
         else if (event.type === "update") results[event.fqid] = { ...results[event.fqid], ...(await this.update(event)) };
@@ -125,7 +161,89 @@ export class SqlWriter {
     return this.session.query(sql, params);
   }
 
+  /**
+   * The creates from `start` on that can go into one multi-row INSERT: consecutive, of one
+   * collection, each valid on its own (a bad event ends the batch and fails in its place).
+   */
+  private createBatch(events: WriteEvent[], start: number): PreparedCreate[] {
+    const batch: PreparedCreate[] = [];
+    let parameters = 0;
+    for (let index = start; index < events.length && batch.length < MAX_BATCH_ROWS; index++) {
+      const event = events[index]!;
+      if (event.type !== "create" || String(event.fqid).length > MAX_FQID_LENGTH) break;
+      if (batch.length > 0 && parseFqid(event.fqid).collection !== batch[0]!.collection) break;
+      let prepared: PreparedCreate;
+      try {
+        prepared = this.prepareCreate(event);
+      } catch {
+        break;
+      }
+      parameters += prepared.params.values.length;
+      if (parameters > MAX_BATCH_PARAMETERS) break;
+      batch.push(prepared);
+    }
+    return batch;
+  }
+
+  /**
+   * One INSERT for many rows (columns a row lacks take their default, as when omitted). On an
+   * error the batch is undone to a savepoint and written row by row, so the error names its
+   * model as a single insert does.
+   */
+  private async createMany(batch: PreparedCreate[]): Promise<Record<Fqid, Model>> {
+    const access = batch[0]!.access;
+    const columns = [...new Set(batch.flatMap((row) => row.columns))];
+    const params = new SqlParams();
+    const rows = batch.map((row) => {
+      const byColumn = new Map(row.columns.map((column, i) => [column, row.values[i]!]));
+      const offset = params.values.length;
+      params.values.push(...row.params.values);
+      return `(${columns.map((column) => (byColumn.has(column) ? shiftParameters(byColumn.get(column)!, offset) : "DEFAULT")).join(", ")})`;
+    });
+    const returning = access.fields.has("sequential_number") ? "id, sequential_number" : "id";
+    await this.query("SAVEPOINT os_write_batch", []);
+    let inserted: Model[];
+    try {
+      ({ rows: inserted } = await this.query(`INSERT INTO ${quote(access.table)} (${columns.join(", ")}) VALUES ${rows.join(", ")} RETURNING ${returning}`, params.values));
+    } catch (error) {
+      await this.query("ROLLBACK TO SAVEPOINT os_write_batch", []);
+      for (const row of batch) {
+        try {
+          await this.create(row.event);
+        } catch (single) {
+          throw mapDatabaseError(single, row.event.fqid);
+        }
+      }
+      throw mapDatabaseError(error, batch[0]!.event.fqid);
+    }
+    const byId = new Map(inserted.map((row) => [Number(row.id), row]));
+    const results: Record<Fqid, Model> = {};
+    for (const row of batch) {
+      try {
+        for (const [intermediate, list] of row.intermediates) await this.addRows(intermediate, row.id, list);
+      } catch (error) {
+        throw mapDatabaseError(error, row.event.fqid);
+      }
+      this.existing.add(row.event.fqid);
+      results[row.event.fqid] = { ...(byId.get(row.id) ?? { id: row.id }) };
+    }
+    return results;
+  }
+
   private async create(event: CreateEvent): Promise<Model> {
+    const { access, columns, values, params, intermediates } = this.prepareCreate(event);
+    const returning = access.fields.has("sequential_number") ? "id, sequential_number" : "id";
+    const { rows } = await this.query(
+      `INSERT INTO ${quote(access.table)} (${columns.join(", ")}) VALUES (${values.join(", ")}) RETURNING ${returning}`,
+      params.values,
+    );
+    const { id } = parseFqid(event.fqid);
+    for (const [intermediate, list] of intermediates) await this.addRows(intermediate, id, list);
+    this.existing.add(event.fqid);
+    return { ...(rows[0] as Model) };
+  }
+
+  private prepareCreate(event: CreateEvent): PreparedCreate {
     const { collection, id } = parseFqid(event.fqid);
     const access = collectionAccess(collection);
     const fields = event.fields ?? {};
@@ -146,14 +264,7 @@ export class SqlWriter {
         this.checkNonPrimary(event.fqid, collection, id, field, { exactly: value === null || value === undefined ? [] : listValue(name, value) });
       }
     }
-    const returning = access.fields.has("sequential_number") ? "id, sequential_number" : "id";
-    const { rows } = await this.query(
-      `INSERT INTO ${quote(access.table)} (${columns.join(", ")}) VALUES (${values.join(", ")}) RETURNING ${returning}`,
-      params.values,
-    );
-    for (const [intermediate, list] of intermediates) await this.addRows(intermediate, id, list);
-    this.existing.add(event.fqid);
-    return { ...(rows[0] as Model) };
+    return { event, collection, id, access, columns, values, params, intermediates };
   }
 
   private async update(event: UpdateEvent): Promise<Model> {
@@ -204,8 +315,7 @@ export class SqlWriter {
       if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
       result = rows[0] as Model;
     } else if (!this.existing.has(event.fqid)) {
-      const { rows } = await this.query(`SELECT id FROM ${quote(access.table)} WHERE id = $1`, [id]);
-      if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
+      this.unchecked.push(event.fqid);
     }
     this.existing.add(event.fqid);
     for (const [intermediate, list] of replaced) await this.replaceRows(intermediate, id, list);
@@ -216,6 +326,25 @@ export class SqlWriter {
     return result;
   }
 
+  /**
+   * Updates that change nothing stored (reverse lists) only need their model to exist: one query
+   * for all of them, before any delete and at the end of the write; the first missing one in
+   * event order is reported.
+   */
+  private async checkExistence(): Promise<void> {
+    const fqids = [...new Set(this.unchecked.splice(0))];
+    if (fqids.length === 0) return;
+    const params = new SqlParams();
+    const parts = fqids.map((fqid) => {
+      const { collection, id } = parseFqid(fqid);
+      return `SELECT ${params.add(fqid)}::text AS fqid FROM ${quote(collectionAccess(collection).table)} WHERE id = ${params.add(id)}::integer`;
+    });
+    const { rows } = await this.query(parts.join(" UNION ALL "), params.values);
+    const found = new Set(rows.map((row) => String(row.fqid)));
+    const missing = fqids.find((fqid) => !found.has(fqid));
+    if (missing) throw new DatabaseError(`Model '${missing}' does not exist.`, "model_does_not_exist");
+  }
+
   private checkNonPrimary(fqid: Fqid, collection: string, id: number, field: FieldAccess, expected: Pick<NonPrimaryCheck, "exactly" | "contains" | "lacks">): void {
     const primary = nonPrimaryOf(field);
     if (primary) this.checks.push({ fqid, collection, id, field: field.name, primary, ...expected });
@@ -224,6 +353,7 @@ export class SqlWriter {
   private async delete(event: DeleteEvent): Promise<void> {
     const { collection, id } = parseFqid(event.fqid);
     const access = collectionAccess(collection);
+    await this.checkExistence();
     this.existing.clear();
     const { rowCount } = await this.query(`DELETE FROM ${quote(access.table)} WHERE id = $1`, [id]);
     if (rowCount === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
