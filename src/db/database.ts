@@ -10,6 +10,7 @@ import { SqlReader } from "./reader.js";
 import { ensureSchema } from "./schema.js";
 import { ensureServiceSchemas } from "./service-schemas.js";
 import { SqlWriter } from "./writer.js";
+import { IdBank } from "./id-bank.js";
 import { LocalLocks, LockAttempt, lockId, MAX_PRELOCKS, numberingLockKeys, RestartWithLocks, snapshotPredatesCommits, type LockKey } from "./numbering-lock.js";
 import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Reader, type Transaction, type WriteEvent } from "./types.js";
 
@@ -29,6 +30,7 @@ class TransactionImpl extends SqlReader implements Transaction {
     private readonly outside: SqlSession | undefined,
     private readonly locks: LockAttempt,
     private readonly localLocks: LocalLocks,
+    private readonly ids: IdBank,
   ) {
     super(session, true);
     this.writer = new SqlWriter(session);
@@ -66,7 +68,8 @@ class TransactionImpl extends SqlReader implements Transaction {
     return this.writer.write(events);
   }
   reserveIds(collection: string, count: number): Promise<number[]> {
-    return this.writer.reserveIds(collection, count);
+    if (!Number.isInteger(count) || count < 1) return this.writer.reserveIds(collection, count);
+    return this.ids.take(collection, count, (fresh) => this.writer.reserveIds(collection, fresh));
   }
   query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     return this.run<Row>(sql, params);
@@ -118,13 +121,15 @@ export class SqlDatabase extends SqlReader implements Database {
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     // Numbering locks learned by earlier attempts, taken before the snapshot (numbering-lock.ts).
     const preLocks: LockKey[] = [];
+    const ids = new IdBank();
     for (let attempt = 0, uniqueAttempt = 0; ; attempt++) {
       const locks = new LockAttempt([...preLocks]);
+      ids.beginAttempt();
       const releaseLocal = preLocks.length > 0 ? await this.localLocks.acquireAll(preLocks.map(lockId)) : undefined;
       try {
         return await this.engine.withTransaction(
           async (session) => {
-            const value = await fn(new TransactionImpl(session, this.engine.outside, locks, this.localLocks));
+            const value = await fn(new TransactionImpl(session, this.engine.outside, locks, this.localLocks, ids));
             // A restart the callback caught and dropped still ends the attempt.
             if (locks.restart) throw locks.restart;
             return value;

@@ -57,11 +57,13 @@ test("committee.create: own forwarding in both directions or neither", async () 
   assert.deepEqual(await get("committee/1", ["forward_to_committee_ids"]), before);
 });
 
-test("committee.create: external_id is unique", async () => {
-  await createCommittee({ name: "Unique", external_id: "ext-unique" });
+test("committee.create: external_id is unique; the refused create quotes its id and burns only that one", async () => {
+  const first = await createCommittee({ name: "Unique", external_id: "ext-unique" });
   const answer = await run(suite.admin, "committee.create", { organization_id: 1, name: "Other", external_id: "ext-unique" });
   assert.equal(answer.status, 400);
-  assert.match(answer.body.message, /Committee with external_id 'ext-unique' already exists\./);
+  // The unique-violation retries reuse the id of the first attempt.
+  assert.equal(answer.body.message, `committee/${first + 1}: Committee with external_id 'ext-unique' already exists.`);
+  assert.equal(await createCommittee({ name: "After" }), first + 2);
 });
 
 test("committee.create: with a parent, as manager of the parent or grandparent", async () => {

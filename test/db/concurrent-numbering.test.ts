@@ -2,7 +2,8 @@
 // thread watch: the requests queue on the per-meeting numbering lock (src/action/shared/numbering.ts)
 // instead of colliding on the unique index and retrying. All answer 200, and numbers and
 // sequential numbers follow each other without gaps: a retried insert would have used up a
-// sequential number (the sequence does not roll back), so no gap also means no retry.
+// sequential number (the sequence does not roll back), so no gap also means no retry. Motion ids
+// stay dense too, although attempts that learn of the lock late start again.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { ENGINES, openTestDatabase, type TestDatabase } from "../support/database.js";
@@ -60,6 +61,29 @@ for (const engine of ENGINES) {
       assert.equal(await count(td.db), 3);
     });
 
+    test("ids reserved by an attempt that started again are handed out again, not burned", async () => {
+      let release!: () => void;
+      const otherCommitted = new Promise<void>((resolve) => (release = resolve));
+      const reserved: number[][] = [];
+      const first = td.db.transaction(async (tx) => {
+        await count(tx);
+        reserved.push(await tx.reserveIds("tag", 2));
+        if (reserved.length === 1) await otherCommitted;
+        await tx.lockNumbering("probe", 3);
+        reserved.push(await tx.reserveIds("tag", 1));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await td.db.transaction(async (tx) => {
+        await tx.lockNumbering("probe", 3);
+        await tx.query("INSERT INTO numbering_probe VALUES (4)");
+      });
+      release();
+      await first;
+      const [a, b] = reserved[0]!;
+      // Attempt 1 took a and b and ended at the lock; attempt 2 got them back, then one fresh id.
+      assert.deepEqual(reserved, [[a, b], [a, b], [b! + 1]]);
+    });
+
     test("other keys and other kinds do not wait for each other", async () => {
       await td.db.transaction(async (tx) => {
         await tx.lockNumbering("probe", 5);
@@ -96,6 +120,9 @@ for (const engine of ENGINES) {
         const answers = await Promise.all(clients.map((client, i) => create(client, `Concurrent ${i}`)));
         for (const answer of answers) assert.equal(answer.status, 200, answer.text);
         const results = answers.map((answer) => answer.body.results[0][0] as { id: number; sequential_number: number });
+        // Attempts that started again under the lock reuse their ids: no id is burned.
+        const ids = results.map((result) => result.id).sort((a, b) => a - b);
+        assert.deepEqual(ids, Array.from({ length: CLIENTS }, (_, i) => start.id + 1 + i), `ids ${JSON.stringify(ids)}`);
 
         const sequential = results.map((result) => result.sequential_number).sort((a, b) => a - b);
         assert.deepEqual(
