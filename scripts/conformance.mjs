@@ -62,6 +62,8 @@ function startServer(name, dataDir) {
     OPENSLIDES_DATA_DIR: dataDir,
     OPENSLIDES_LOGLEVEL: "warn",
     OPENSLIDES_PORT: "0",
+    // Upstream's tests wait for every action (thread watch -1); no action_worker answers.
+    OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT: "-1",
     DATABASE_HOST: database.host,
     DATABASE_PORT: String(database.port),
     DATABASE_NAME: name,

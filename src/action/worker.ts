@@ -4,6 +4,7 @@
 import type { Database } from "../db/types.js";
 import { ActionError } from "./errors.js";
 import type { ActionsResponse } from "./handler.js";
+import { nowTimestamp } from "./shared/clock.js";
 
 const HEARTBEAT_MS = 10_000;
 const MAX_NAME_LENGTH = 256;
@@ -30,8 +31,6 @@ export function concatenateActionNames(payload: unknown): string {
   }
 }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
 export interface WatchOptions {
   db: Database;
   timeoutSeconds: number;
@@ -44,7 +43,7 @@ type Settled = { ok: true; value: ActionsResponse } | { ok: false; error: unknow
 
 /** Runs the work; answers normally when it ends in time, else with 202 and an action_worker. */
 export async function watchActionRequest(work: () => Promise<ActionsResponse>, options: WatchOptions): Promise<ActionsResponse> {
-  const created = nowSeconds();
+  const created = nowTimestamp();
   const running: Promise<Settled> = work().then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -103,7 +102,7 @@ class ActionWorkerRecord {
               name: this.name,
               state: "running",
               created: this.created,
-              timestamp: nowSeconds(),
+              timestamp: nowTimestamp(),
               user_id: this.options.userId,
             },
           },
@@ -119,10 +118,10 @@ class ActionWorkerRecord {
 
   async followUntilDone(running: Promise<Settled>): Promise<void> {
     for (let attempt = 0; !this.written && attempt < 3; attempt++) await this.writeInitial();
-    const heartbeat = setInterval(() => void this.update({ timestamp: nowSeconds() }), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => void this.update({ timestamp: nowTimestamp() }), HEARTBEAT_MS);
     const settled = await running;
     clearInterval(heartbeat);
-    await this.update({ state: "end", timestamp: nowSeconds(), result: resultJson(settled) });
+    await this.update({ state: "end", timestamp: nowTimestamp(), result: resultJson(settled) });
   }
 
   private async update(fields: Record<string, unknown>): Promise<void> {

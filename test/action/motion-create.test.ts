@@ -252,3 +252,20 @@ test("a delegator with users_forbid_delegator_as_submitter needs motion.can_mana
   await write("meeting_user/2", { vote_delegated_to_id: null });
   await write("meeting/1", { users_forbid_delegator_as_submitter: false });
 });
+
+test("motion.create: created and last_modified keep their fraction of a second, as upstream's datetimes", async () => {
+  const before = Date.now() / 1000;
+  const answer = await run(suite.admin, { meeting_id: 1, title: "Timed", text: "<p>Timed</p>", workflow_id: 1 });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const after = Date.now() / 1000;
+  const id = answer.body.results[0][0].id as number;
+  const [row] = await suite.server.db.query<{ created: number; last_modified: number }>(
+    "SELECT extract(epoch from created)::float8 AS created, extract(epoch from last_modified)::float8 AS last_modified FROM motion_t WHERE id = $1",
+    [id],
+  );
+  // Whole seconds would lie before `before` (unless it fell exactly on a second).
+  assert.ok(row!.created >= before - 0.001 && row!.created <= after + 0.001, `${before} <= ${row!.created} <= ${after}`);
+  assert.equal(row!.last_modified, row!.created);
+  // Reads still show whole seconds.
+  assert.equal((await get(`motion/${id}`, ["created"])).created, Math.floor(row!.created));
+});

@@ -274,3 +274,17 @@ test("unpause pauses a running interposed question; interventions and points of 
   assert.equal((await run(suite.admin, "speaker.pause", { id: pointOfOrder })).status, 200);
   assert.deepEqual(await entry(levelEntry), { id: levelEntry, remaining_time: 100 });
 });
+
+test("end_speech: the level's time is the whole seconds between the exact stored times (upstream's int(timedelta))", async () => {
+  await reset();
+  const listId = await newList();
+  const levelEntry = await addLevelEntry(listId, { remaining_time: 500, current_start_time: now() - 100 });
+  // A fraction of .9 on the unpause: truncating the exact difference differs from subtracting whole seconds.
+  const [unpaused] = await addSpeakers(listId, [{ begin_time: now() - 200, unpause_time: now() - 100 + 0.9, structure_level_list_of_speakers_id: levelEntry }]);
+  assert.equal((await run(suite.admin, "speaker.end_speech", { id: unpaused })).status, 200);
+  const [exact] = await db().query<{ end_time: number; unpause_time: number }>(
+    "SELECT extract(epoch from end_time)::float8 AS end_time, extract(epoch from unpause_time)::float8 AS unpause_time FROM speaker_t WHERE id = $1",
+    [unpaused],
+  );
+  assert.equal((await entry(levelEntry))!.remaining_time, 500 - Math.trunc(exact!.end_time - exact!.unpause_time));
+});

@@ -5,6 +5,7 @@ import { collectionOf, fqidOf, idOf } from "./fqid.js";
 import { fieldMeta } from "./model-meta.js";
 import type { RequestContext } from "./request.js";
 import type { HistoryInformation } from "./types.js";
+import { nowTimestamp } from "../shared/clock.js";
 
 /** Collections history_entry.model_id can point to. */
 const HISTORY_COLLECTIONS = new Set(Object.keys(fieldMeta("history_entry", "model_id")?.relation?.targets ?? {}));
@@ -45,7 +46,7 @@ export async function historyEvents(request: RequestContext, information: Histor
     fqid: fqidOf("history_position", positionId!),
     fields: {
       id: positionId,
-      timestamp: Math.floor(Date.now() / 1000),
+      timestamp: nowTimestamp(),
       original_user_id: request.userId,
       user_id: userExists ? request.userId : null,
     },

@@ -19,6 +19,8 @@ export function validateModelFields(collection: string, item: Instance): Instanc
 
 /** Checks a value about to be written against its field schema; the message without prefix. */
 export function fieldValueError(field: FieldMeta, value: unknown): string | undefined {
+  // Actions store times with their fraction (shared/clock.ts), as upstream stores datetimes.
+  if (field.type === "timestamp" && typeof value === "number" && Number.isFinite(value) && value >= 0) return undefined;
   const definition = getField(field.collection, field.name);
   return definition ? fieldSchemaError(definition, value) : undefined;
 }

@@ -5,6 +5,7 @@
 import { ActionError } from "../errors.js";
 import type { Filter } from "../../db/types.js";
 import type { ActionContext, Instance, JsonSchema } from "../framework/types.js";
+import { nowTimestamp } from "./clock.js";
 
 export const ImportState = {
   WARNING: "warning",
@@ -317,7 +318,7 @@ export async function storeImportPreview(
   ctx.emit({
     type: "create",
     fqid: `import_preview/${id}`,
-    fields: { id, name, result, created: Math.floor(Date.now() / 1000), state },
+    fields: { id, name, result, created: nowTimestamp(), state },
   });
   return id!;
 }

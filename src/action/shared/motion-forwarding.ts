@@ -12,7 +12,8 @@ import type { ActionContext, ActionDefinition, HistoryInformation, Instance, Res
 import { createAgendaItem } from "./agenda-item-creation.js";
 import { checkCanForwardWithAttachments, duplicateAttachmentsOfItems, forwardAttachments } from "./forward-mediafiles.js";
 import { createListOfSpeakers } from "./list-of-speakers-creation.js";
-import { isNumberUnique, nowSeconds, setNumber, setTextHash, setWorkflowTimestamp } from "./motion-rules.js";
+import { isNumberUnique, setNumber, setTextHash, setWorkflowTimestamp } from "./motion-rules.js";
+import { nowTimestamp } from "./clock.js";
 
 export const FORWARD_OPTIONS = {
   use_original_submitter: { type: "boolean" },
@@ -122,7 +123,7 @@ async function prepareForwarded(ctx: ActionContext, instance: Instance, amendmen
   }
 
   // number
-  const timestamp = nowSeconds();
+  const timestamp = nowTimestamp();
   await setWorkflowTimestamp(ctx, instance, timestamp);
   instance.last_modified = timestamp;
   instance.created = timestamp;

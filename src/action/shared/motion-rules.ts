@@ -10,8 +10,7 @@ import type { ActionContext, Instance } from "../framework/types.js";
 import { sanitizeHtml } from "../html.js";
 import { replaceHtmlComments, replaceHtmlTags } from "../../text/html-scan.js";
 import { lockNumbering, type NumberingView } from "./numbering.js";
-
-export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+import { nowTimestamp } from "./clock.js";
 
 /** Python's str() of an aware UTC datetime given in unix seconds: "2009-02-13 23:31:30+00:00". */
 export function pythonUtcDatetime(seconds: number): string {
@@ -249,7 +248,7 @@ export async function numberForNewState(ctx: ActionContext, instance: Instance, 
     existingNumber: motion.number as string | undefined,
     existingNumberValue: motion.number_value as number | undefined,
   });
-  const timestamp = nowSeconds();
+  const timestamp = nowTimestamp();
   instance.last_modified = timestamp;
   return timestamp;
 }

@@ -20,9 +20,6 @@ export const SPEECH_STATES = {
 /** Speech states an answer can refer to. */
 export const ANSWERABLE_STATES: readonly string[] = [SPEECH_STATES.INTERPOSED_QUESTION, SPEECH_STATES.INTERVENTION];
 
-/** Unix seconds (speaker times are whole seconds in this implementation). */
-export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-
 export type SpeakerModel = Record<string, unknown>;
 
 /** All speakers of a list (filtered in memory, so absent fields behave like upstream's "= None"). */
@@ -151,8 +148,8 @@ export function startStructureLevelCountdown(ctx: ActionContext, now: number, sp
 export async function decreaseStructureLevelCountdown(ctx: ActionContext, now: number, speaker: SpeakerModel): Promise<void> {
   const entryId = structureLevelEntryOf(speaker);
   if (entryId === undefined) return;
-  const startTime = Number(speaker.unpause_time ?? speaker.begin_time);
-  const spokenTime = now - startTime;
+  const times = await exactSpeakerTimes(ctx, speaker);
+  const spokenTime = wholeSecondsBetween(Number(times.unpause_time ?? times.begin_time), now);
   const fields: Record<string, unknown> = { current_start_time: null };
   if (spokenTime) {
     const entry = await ctx.db.get(`structure_level_list_of_speakers/${entryId}`, ["remaining_time"]);
@@ -160,6 +157,32 @@ export async function decreaseStructureLevelCountdown(ctx: ActionContext, now: n
   }
   ctx.emit({ type: "update", fqid: `structure_level_list_of_speakers/${entryId}`, fields });
 }
+
+type SpeakerTime = "begin_time" | "pause_time" | "unpause_time";
+
+/**
+ * A speaker's times with their stored fraction: reads round timestamps down to whole seconds,
+ * but upstream computes spoken and paused times from the exact datetimes, then truncates.
+ * A value not a whole second was set by this request and is exact already.
+ */
+export async function exactSpeakerTimes(ctx: ActionContext, speaker: SpeakerModel): Promise<Partial<Record<SpeakerTime, number>>> {
+  const [stored] = await ctx.request.tx.query<Record<SpeakerTime, number | null>>(
+    `SELECT extract(epoch from begin_time)::float8 AS begin_time, extract(epoch from pause_time)::float8 AS pause_time,
+            extract(epoch from unpause_time)::float8 AS unpause_time FROM speaker_t WHERE id = $1`,
+    [Number(speaker.id)],
+  );
+  const times: Partial<Record<SpeakerTime, number>> = {};
+  for (const field of ["begin_time", "pause_time", "unpause_time"] as const) {
+    const value = speaker[field];
+    if (value === undefined || value === null) continue;
+    const exact = stored?.[field];
+    times[field] = Number.isInteger(value) && typeof exact === "number" && Math.floor(exact) === value ? exact : Number(value);
+  }
+  return times;
+}
+
+/** Whole seconds between two times, as upstream's int(timedelta.total_seconds()). */
+export const wholeSecondsBetween = (from: number, to: number): number => Math.trunc(to - from);
 
 /** The caller delegated their vote and the meeting forbids delegators on lists of speakers. */
 export async function delegatorRestricted(ctx: ActionContext, meetingId: number): Promise<boolean> {

@@ -9,7 +9,7 @@ import { hasPerm } from "../../framework/permissions.js";
 import { createSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { inferMeetingFrom, meetingOfReferencedModel } from "../../shared/inferred-meeting.js";
-import { nowSeconds } from "../../shared/motion-rules.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function mayWrite(ctx: ActionContext, item: Instance): Promise<void> {
   const group = await ctx.db.get(fqidOf("chat_group", Number(item.chat_group_id)), ["meeting_id", "write_group_ids"]);
@@ -25,7 +25,7 @@ async function setAuthor(ctx: ActionContext, instance: Instance): Promise<Instan
   const meetingUser = await findMeetingUser(ctx.db, Number(instance.meeting_id), ctx.userId, ["id"]);
   instance.meeting_user_id = meetingUser?.id ?? null;
   if (!instance.meeting_user_id) throw new ActionError("Cannot create chat message: You are not a participant of the meeting.");
-  instance.created = nowSeconds();
+  instance.created = nowTimestamp();
   return instance;
 }
 

@@ -11,11 +11,11 @@ import {
   inheritPublication,
   validateMediafile,
 } from "../../shared/mediafile-rules.js";
-import { nowSeconds } from "../../shared/motion-rules.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 function markDirectory(_ctx: unknown, instance: Instance): Instance {
   instance.is_directory = true;
-  instance.create_timestamp = nowSeconds();
+  instance.create_timestamp = nowTimestamp();
   return instance;
 }
 

@@ -7,7 +7,7 @@ import { duplicateFile } from "../../../media/storage.js";
 import { defineAction } from "../../framework/define.js";
 import { itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { nowSeconds } from "../../shared/motion-rules.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 const COPIED_FIELDS = ["title", "is_directory", "filesize", "filename", "mimetype", "pdf_information"];
 
@@ -51,7 +51,7 @@ async function duplicate(ctx: ActionContext, instance: Instance): Promise<Instan
     if (parent.published_to_meetings_in_organization_id) instance.published_to_meetings_in_organization_id = parent.published_to_meetings_in_organization_id;
   }
   await uniqueTitle(ctx, instance);
-  instance.create_timestamp = nowSeconds();
+  instance.create_timestamp = nowTimestamp();
   if (!instance.is_directory) {
     const tx = ctx.request.tx;
     const targetId = Number(instance.id);

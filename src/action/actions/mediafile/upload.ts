@@ -16,8 +16,8 @@ import {
   ownerOf,
   validateMediafile,
 } from "../../shared/mediafile-rules.js";
-import { nowSeconds } from "../../shared/motion-rules.js";
 import mediafileDelete from "./delete.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 /** New file id -> the file whose token it takes over, per request. */
 const replaced = new WeakMap<object, Map<number, number>>();
@@ -57,7 +57,7 @@ async function replaceTokens(ctx: ActionContext, data: Instance[]): Promise<Inst
 }
 
 async function readFile(ctx: ActionContext, instance: Instance): Promise<Instance> {
-  instance.create_timestamp = nowSeconds();
+  instance.create_timestamp = nowTimestamp();
   const filename = String(instance.filename ?? "");
   const encoded = String(instance.file);
   delete instance.file;

@@ -24,6 +24,7 @@ import {
   timestampsToUnix,
   type MeetingJson,
 } from "../../shared/meeting-import.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 const UPDATABLE_FIELDS = ["committee_id", "welcome_title", "description", "start_time", "end_time", "location", "organization_tag_ids", "name", "external_id", "time_zone"];
 const VOTE_WEIGHT_MIN = 0.000001;
@@ -111,7 +112,7 @@ async function cloneMeeting(ctx: ActionContext, instance: Instance): Promise<Ins
   delete meeting.is_archived_in_organization_id;
   meeting.template_for_organization_id = setAsTemplate ? 1 : null;
   await checkLimitOfMeetings(ctx, "clone", "");
-  meeting.imported_at = Math.floor(Date.now() / 1000);
+  meeting.imported_at = nowTimestamp();
 
   // Organization files stay shared: only the meeting's own files are copied.
   const organizationMediafiles: number[] = [];

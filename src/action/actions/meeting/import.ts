@@ -26,6 +26,7 @@ import {
   timestampsToUnix,
   type MeetingJson,
 } from "../../shared/meeting-import.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 const modelsMapObject: JsonSchema = {
   type: "object",
@@ -254,7 +255,7 @@ async function importMeeting(ctx: ActionContext, instance: Instance): Promise<In
     }),
   );
   meeting.enable_anonymous = false;
-  meeting.imported_at = Math.floor(Date.now() / 1000);
+  meeting.imported_at = nowTimestamp();
   for (const collection of collectionsOf(json)) if (Object.keys(json[collection] ?? {}).length === 0) delete json[collection];
 
   const replaceMap = await createReplaceMap(ctx, json, merge);

@@ -12,21 +12,11 @@ import { agendaCreationProperties, createAgendaItem } from "../../shared/agenda-
 import { attachmentsToMeetingMediafiles } from "../../shared/attachments.js";
 import { checkPermAndDelegatorRestriction } from "../../shared/delegator-restriction.js";
 import { createListOfSpeakers } from "../../shared/list-of-speakers-creation.js";
-import {
-  commonPayloadErrors,
-  DIFF_VERSION_ERROR,
-  nowSeconds,
-  reasonRequired,
-  sanitizeAmendmentParagraphs,
-  setNumber,
-  setTextHash,
-  setWorkflowTimestamp,
-  truthy,
-} from "../../shared/motion-rules.js";
+import { commonPayloadErrors, DIFF_VERSION_ERROR, reasonRequired, sanitizeAmendmentParagraphs, setNumber, setTextHash, setWorkflowTimestamp, truthy } from "../../shared/motion-rules.js";
 import { createSchema, idListSchema, numberStringJsonSchema, optionalIdSchema } from "../../validation/schemas.js";
 import motionSubmitterCreate from "../motion_submitter/create.js";
 import motionSupporterCreate from "../motion_supporter/create.js";
-
+import { nowTimestamp } from "../../shared/clock.js";
 
 /** Submitter and supporter ids leave the instance before it is stored; they are created after it. */
 const pendingMeetingUsers = new WeakMap<Instance, { submitters: number[]; supporters: number[] }>();
@@ -88,7 +78,7 @@ async function prepareMotion(ctx: ActionContext, instance: Instance): Promise<In
   delete instance.submitter_meeting_user_ids;
   delete instance.supporter_meeting_user_ids;
 
-  const timestamp = nowSeconds();
+  const timestamp = nowTimestamp();
   await setWorkflowTimestamp(ctx, instance, timestamp);
   instance.last_modified = timestamp;
   instance.created = timestamp;

@@ -1,8 +1,8 @@
 // motion.reset_recommendation: recommendation_id := null and last_modified := now.
 // History "Recommendation reset".
 import { defineAction } from "../../framework/define.js";
-import { nowSeconds } from "../../shared/motion-rules.js";
 import { updateSchema } from "../../validation/schemas.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 export default defineAction({
   name: "motion.reset_recommendation",
@@ -10,6 +10,6 @@ export default defineAction({
   kind: "update",
   schema: updateSchema("motion"),
   permission: "motion.can_manage_metadata",
-  updateInstance: (_ctx, instance) => ({ ...instance, recommendation_id: null, last_modified: nowSeconds() }),
+  updateInstance: (_ctx, instance) => ({ ...instance, recommendation_id: null, last_modified: nowTimestamp() }),
   history: "Recommendation reset",
 });

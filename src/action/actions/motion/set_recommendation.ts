@@ -4,8 +4,9 @@ import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { fqidOf } from "../../framework/fqid.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { nowSeconds, stateHistory } from "../../shared/motion-rules.js";
+import { stateHistory } from "../../shared/motion-rules.js";
 import { updateSchema } from "../../validation/schemas.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function checkRecommendation(ctx: ActionContext, instance: Instance): Promise<Instance> {
   const motion = await ctx.db.get(fqidOf("motion", Number(instance.id)), ["state_id"]);
@@ -18,7 +19,7 @@ async function checkRecommendation(ctx: ActionContext, instance: Instance): Prom
   if (recommendation.recommendation_label === undefined || recommendation.recommendation_label === null) {
     throw new ActionError("Recommendation label of a recommendation must be set.");
   }
-  instance.last_modified = nowSeconds();
+  instance.last_modified = nowTimestamp();
   return instance;
 }
 

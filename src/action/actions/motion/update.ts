@@ -8,20 +8,9 @@ import { defineAction } from "../../framework/define.js";
 import { fqidOf } from "../../framework/fqid.js";
 import type { ActionContext, HistoryInformation, Instance } from "../../framework/types.js";
 import { attachmentsToMeetingMediafiles } from "../../shared/attachments.js";
-import {
-  commonPayloadErrors,
-  DIFF_VERSION_ERROR,
-  extensionReferences,
-  isAllowedAndSubmitter,
-  nowSeconds,
-  pythonUtcDatetime,
-  reasonRequired,
-  sanitizeAmendmentParagraphs,
-  setTextHash,
-  setWorkflowTimestamp,
-  truthy,
-} from "../../shared/motion-rules.js";
+import { commonPayloadErrors, DIFF_VERSION_ERROR, extensionReferences, isAllowedAndSubmitter, pythonUtcDatetime, reasonRequired, sanitizeAmendmentParagraphs, setTextHash, setWorkflowTimestamp, truthy } from "../../shared/motion-rules.js";
 import { idListSchema, numberStringJsonSchema, optionalIdSchema, updateSchema } from "../../validation/schemas.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function payloadErrors(ctx: ActionContext, instance: Instance, meetingId: number): Promise<string[]> {
   const errors: string[] = [];
@@ -40,7 +29,7 @@ async function payloadErrors(ctx: ActionContext, instance: Instance, meetingId: 
 }
 
 async function updateMotion(ctx: ActionContext, instance: Instance): Promise<Instance> {
-  const timestamp = nowSeconds();
+  const timestamp = nowTimestamp();
   instance.last_modified = timestamp;
   const motion = await ctx.db.get(fqidOf("motion", Number(instance.id)), ["meeting_id", "state_id", "lead_motion_id"]);
   const meetingId = Number(motion.meeting_id);

@@ -7,8 +7,8 @@ import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { fqidOf } from "../../framework/fqid.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { nowSeconds } from "../../shared/motion-rules.js";
 import { itemSchema } from "../../validation/schemas.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 /** The models' default weights, for rows stored without one. */
 const DEFAULT_WEIGHT = 10000;
@@ -88,7 +88,7 @@ async function numberMotions(ctx: ActionContext, data: Instance[]): Promise<Inst
       return `${categoryId ? prefixOf(categoryId) : ""}${blank}${padded(motionId)}`;
     };
 
-    const timestamp = nowSeconds();
+    const timestamp = nowTimestamp();
     for (const motionId of affectedMotions) {
       instances.push({ id: motionId, number: numberOf(motionId), number_value: numberValues.get(motionId), last_modified: timestamp });
     }

@@ -5,8 +5,8 @@ import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { inferMeetingFrom, meetingOfReferencedModel } from "../../shared/inferred-meeting.js";
-import { nowSeconds } from "../../shared/motion-rules.js";
 import { createSchema } from "../../validation/schemas.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function checkLines(ctx: ActionContext, instance: Instance): Promise<Instance> {
   const lineFrom = Number(instance.line_from);
@@ -22,7 +22,7 @@ async function checkLines(ctx: ActionContext, instance: Instance): Promise<Insta
     ],
   });
   if (collides) throw new ActionError(`The recommendation collides with an existing one (line ${lineFrom} - ${lineTo}).`);
-  instance.creation_time = nowSeconds();
+  instance.creation_time = nowTimestamp();
   return instance;
 }
 

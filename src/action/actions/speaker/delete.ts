@@ -5,13 +5,8 @@ import { defineAction } from "../../framework/define.js";
 import { hasPerm, missingPermission } from "../../framework/permissions.js";
 import { deleteSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import {
-  controlListOfSpeakersCountdown,
-  decreaseStructureLevelCountdown,
-  delegatorRestricted,
-  nowSeconds,
-  userOfMeetingUser,
-} from "../../shared/speaker-rules.js";
+import { controlListOfSpeakersCountdown, decreaseStructureLevelCountdown, delegatorRestricted, userOfMeetingUser } from "../../shared/speaker-rules.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function checkPermissions(ctx: ActionContext, item: Instance): Promise<void> {
   const speaker = await ctx.db.get(`speaker/${Number(item.id)}`, ["meeting_user_id"]);
@@ -35,7 +30,7 @@ async function stopRunningSpeech(ctx: ActionContext, instance: Instance): Promis
     "structure_level_list_of_speakers_id",
   ]);
   const running = speaker.begin_time !== undefined && speaker.end_time === undefined;
-  if (running && speaker.pause_time === undefined) await decreaseStructureLevelCountdown(ctx, nowSeconds(), speaker);
+  if (running && speaker.pause_time === undefined) await decreaseStructureLevelCountdown(ctx, nowTimestamp(), speaker);
   if (running) await controlListOfSpeakersCountdown(ctx, Number(speaker.meeting_id), "reset");
   return instance;
 }

@@ -4,13 +4,14 @@ import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { controlListOfSpeakersCountdown, decreaseStructureLevelCountdown, nowSeconds, SPEECH_STATES, speakersOfList } from "../../shared/speaker-rules.js";
+import { controlListOfSpeakersCountdown, decreaseStructureLevelCountdown, SPEECH_STATES, speakersOfList, exactSpeakerTimes, wholeSecondsBetween } from "../../shared/speaker-rules.js";
 import speakerDelete from "./delete.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 const endTimes = new WeakMap<ActionContext, number>();
 
 async function speakerWithInterposedQuestions(ctx: ActionContext, data: Instance[]): Promise<Instance[]> {
-  endTimes.set(ctx, nowSeconds());
+  endTimes.set(ctx, nowTimestamp());
   const instance = data[0]!;
   const instances: Instance[] = [instance];
   const speaker = await ctx.db.get(`speaker/${Number(instance.id)}`, ["list_of_speakers_id", "meeting_id", "speech_state"]);
@@ -40,10 +41,10 @@ async function endSpeech(ctx: ActionContext, instance: Instance): Promise<Instan
   if (speaker.begin_time === undefined || speaker.end_time !== undefined) {
     throw new ActionError(`Speaker ${Number(instance.id)} is not speaking at the moment.`);
   }
-  const endTime = endTimes.get(ctx) ?? nowSeconds();
+  const endTime = endTimes.get(ctx) ?? nowTimestamp();
   instance.end_time = endTime;
   if (speaker.pause_time !== undefined) {
-    instance.total_pause = Number(speaker.total_pause ?? 0) + (endTime - Number(speaker.pause_time));
+    instance.total_pause = Number(speaker.total_pause ?? 0) + wholeSecondsBetween(Number((await exactSpeakerTimes(ctx, speaker)).pause_time), endTime);
     instance.pause_time = null;
   } else {
     await decreaseStructureLevelCountdown(ctx, endTime, speaker);

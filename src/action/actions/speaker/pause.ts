@@ -4,7 +4,8 @@ import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { controlListOfSpeakersCountdown, decreaseStructureLevelCountdown, nowSeconds } from "../../shared/speaker-rules.js";
+import { controlListOfSpeakersCountdown, decreaseStructureLevelCountdown } from "../../shared/speaker-rules.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function pause(ctx: ActionContext, instance: Instance): Promise<Instance> {
   const speaker = await ctx.db.get(`speaker/${Number(instance.id)}`, [
@@ -20,7 +21,7 @@ async function pause(ctx: ActionContext, instance: Instance): Promise<Instance> 
   if (speaker.begin_time === undefined || speaker.end_time !== undefined || speaker.pause_time !== undefined) {
     throw new ActionError("Speaker is not currently speaking.");
   }
-  const now = nowSeconds();
+  const now = nowTimestamp();
   instance.pause_time = now;
   await decreaseStructureLevelCountdown(ctx, now, speaker);
   await controlListOfSpeakersCountdown(ctx, Number(speaker.meeting_id), "stop");

@@ -5,9 +5,10 @@ import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { controlListOfSpeakersCountdown, nowSeconds, SPEECH_STATES, speakersOfList, startStructureLevelCountdown } from "../../shared/speaker-rules.js";
+import { controlListOfSpeakersCountdown, SPEECH_STATES, speakersOfList, startStructureLevelCountdown } from "../../shared/speaker-rules.js";
 import speakerEndSpeech from "./end_speech.js";
 import speakerPause from "./pause.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function speak(ctx: ActionContext, instance: Instance): Promise<Instance> {
   const speaker = await ctx.db.get(`speaker/${Number(instance.id)}`, [
@@ -32,7 +33,7 @@ async function speak(ctx: ActionContext, instance: Instance): Promise<Instance> 
   }
 
   if (speaker.begin_time !== undefined) throw new ActionError("Speaker has already started to speak.");
-  const now = nowSeconds();
+  const now = nowTimestamp();
   instance.begin_time = now;
 
   let countdownTime: number | undefined;

@@ -5,8 +5,9 @@ import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { controlListOfSpeakersCountdown, nowSeconds, speakersOfList, startStructureLevelCountdown } from "../../shared/speaker-rules.js";
+import { controlListOfSpeakersCountdown, speakersOfList, startStructureLevelCountdown, exactSpeakerTimes, wholeSecondsBetween } from "../../shared/speaker-rules.js";
 import speakerPause from "./pause.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 async function unpause(ctx: ActionContext, instance: Instance): Promise<Instance> {
   const speaker = await ctx.db.get(`speaker/${Number(instance.id)}`, [
@@ -29,9 +30,9 @@ async function unpause(ctx: ActionContext, instance: Instance): Promise<Instance
   );
   if (running) await ctx.execute(speakerPause, [{ id: running.id }]);
 
-  const now = nowSeconds();
+  const now = nowTimestamp();
   instance.unpause_time = now;
-  instance.total_pause = Number(speaker.total_pause ?? 0) + (now - Number(speaker.pause_time));
+  instance.total_pause = Number(speaker.total_pause ?? 0) + wholeSecondsBetween(Number((await exactSpeakerTimes(ctx, speaker)).pause_time), now);
   instance.pause_time = null;
   await controlListOfSpeakersCountdown(ctx, Number(speaker.meeting_id), "start");
   startStructureLevelCountdown(ctx, now, speaker);

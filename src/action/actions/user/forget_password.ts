@@ -8,6 +8,7 @@ import { itemSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { emailSettings, formatTemplate, isValidEmail, MailError, openMailConnection, type MailConnection } from "../../shared/mail.js";
 import { createPasswordResetToken } from "../../shared/password-reset-tokens.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 const SUBJECT = "Reset your OpenSlides password";
 const BODY = `You are receiving this email because you have requested a new password for your OpenSlides account.
@@ -52,7 +53,7 @@ async function mailEveryOwner(ctx: ActionContext, data: Instance[]): Promise<Ins
           }
           throw error;
         }
-        updates.push({ id: user.id, last_email_sent: Math.floor(Date.now() / 1000) });
+        updates.push({ id: user.id, last_email_sent: nowTimestamp() });
       }
     } catch (error) {
       if (error instanceof ActionError) throw error;

@@ -25,6 +25,7 @@ import {
   SENDER_NAME_FORBIDDEN_CHARS,
   type MailConnection,
 } from "../../shared/mail.js";
+import { nowTimestamp } from "../../shared/clock.js";
 
 type ErrorType = "user_error" | "settings_error" | "configuration_error" | "other_error";
 
@@ -202,7 +203,7 @@ async function sendAll(ctx: ActionContext, data: Instance[]): Promise<Instance[]
         result = failedResult(item, error);
       }
       if (result.sent) {
-        outcome.push({ id: Number(item.id), last_email_sent: Math.floor(Date.now() / 1000), result });
+        outcome.push({ id: Number(item.id), last_email_sent: nowTimestamp(), result });
       } else {
         result.message = `${result.message ?? ""} Mail ${index + 1} from ${data.length}`;
         outcome.push({ result });
