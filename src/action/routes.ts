@@ -13,6 +13,7 @@ import { registeredActions } from "./framework/registry.js";
 import { ActionHandler } from "./handler.js";
 import { NotFoundError, sendActionError, ServerError, UnauthorizedError, WERKZEUG_TEXTS } from "./http-errors.js";
 import { assertMigrationIndex } from "./migration-check.js";
+import { migrationCommand } from "./migrations.js";
 import { assertJsonContentType, isFalsyJson, readJsonBody } from "./request-body.js";
 import { watchActionRequest } from "./worker.js";
 import { configurePasswordResetTokens } from "./shared/password-reset-tokens.js";
@@ -50,10 +51,20 @@ export function actionRoutes(app: ActionApp): Route[] {
     await loaded;
     res.json(handler());
   };
+  const migrations = async (req: HttpRequest, res: HttpResponse) => {
+    try {
+      checkInternalPassword(app.config, req);
+      assertJsonContentType(req);
+      res.json(await migrationCommand(app.db, await readJsonBody(req)));
+    } catch (error) {
+      sendActionError(res, error, app.log?.error.bind(app.log));
+    }
+  };
   const routes: Array<[string, string, Route["handler"]]> = [
     ["POST", "/system/action/handle_request", action("public")],
     ["POST", "/system/action/handle_separately", action("public")],
     ["POST", "/internal/handle_request", action("internal")],
+    ["POST", "/internal/migrations", migrations],
     ["GET", "/system/action/health", get(() => ({ status: "running" }))],
     ["GET", "/system/action/info", get(() => ({ healthinfo: { actions: actionsInfo() } }))],
     ["GET", "/system/action/version", get(() => ({ version: app.version ?? readVersion() }))],
