@@ -7,7 +7,7 @@ import { collectionMeta, fieldMeta, type FieldMeta } from "./model-meta.js";
 import { fieldValueError } from "./validation.js";
 
 /**
- * All creates, then the updates merged per fqid, then all deletes. Plain field updates of a model
+ * All creates (meetings first), then the updates merged per fqid, then all deletes. Plain field updates of a model
  * created in the same request become part of its create event: upstream's sub-actions change the
  * very instance that is created afterwards, so e.g. a new workflow is inserted with the
  * first_state_id its first state's creation set (a NOT NULL column).
@@ -23,7 +23,20 @@ export function orderEvents(events: WriteEvent[]): WriteEvent[] {
     else updates.push(event);
   }
   const deletes = events.filter((event) => event.type === "delete");
-  return [...creates, ...mergeUpdates(updates), ...deletes];
+  return [...meetingsFirst(creates), ...mergeUpdates(updates), ...deletes];
+}
+
+/**
+ * New meetings are inserted before the models created with them. The change log of the
+ * SQL-computed committee/user_ids and user/committee_ids looks up a new meeting user's meeting
+ * row (for its committee) while the meeting user is inserted; inserted before its meeting (as
+ * meeting.create's sub-actions come first), the change went unlogged and every process kept the
+ * committee's old user list: a new meeting's admin did not see its committee, nor its
+ * meeting/committee_id. The foreign keys are checked at commit, so the order is free otherwise.
+ */
+function meetingsFirst(creates: CreateEvent[]): CreateEvent[] {
+  const isMeeting = (event: CreateEvent) => collectionOf(event.fqid) === "meeting";
+  return [...creates.filter(isMeeting), ...creates.filter((event) => !isMeeting(event))];
 }
 
 /**
