@@ -3,7 +3,7 @@
 // without authentication is served only on the component's own port (9012), never on the main
 // port, since any caller could read as any user through it.
 import type { AppContext } from "../app.js";
-import { RequestAuthenticationError } from "../auth/authenticate-request.js";
+import { RequestAuthenticationError, type RequestIdentity } from "../auth/authenticate-request.js";
 import { openJsonLineStream, jsonLine } from "../http/stream.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { AutoupdateError, INTERNAL_ERROR_MESSAGE } from "./errors.js";
@@ -107,7 +107,26 @@ async function longPoll(service: AutoupdateService, req: HttpRequest, res: HttpR
   });
 }
 
-function handler(app: AppContext, service: AutoupdateService, identify: (req: HttpRequest, res: HttpResponse) => Promise<{ userId: number; count: boolean }>) {
+/**
+ * A revoked session (logout, here or in another process) ends its streams the way upstream's do:
+ * the connection closes without an error line. The client then asks who-am-i and, signed out,
+ * shows the login page; an error line would make it offer "Try reconnect" instead.
+ */
+function endOnRevocation(app: AppContext, session: RequestIdentity, req: HttpRequest, stream: { close(): void }): void {
+  const signal = app.auth.authenticator("go").sessionSignal(session, req.signal);
+  if (signal.aborted) stream.close();
+  else signal.addEventListener("abort", () => stream.close(), { once: true });
+}
+
+interface Identified {
+  userId: number;
+  /** Whether the request counts as a connection of the user. */
+  count: boolean;
+  /** The session whose revocation ends the request's stream (authenticated public requests). */
+  session?: RequestIdentity;
+}
+
+function handler(app: AppContext, service: AutoupdateService, identify: (req: HttpRequest, res: HttpResponse) => Promise<Identified>) {
   return async (req: HttpRequest, res: HttpResponse) => {
     let done = () => {};
     try {
@@ -119,9 +138,7 @@ function handler(app: AppContext, service: AutoupdateService, identify: (req: Ht
       if (identity.count) done = service.counter.count(isLongPolling(req) ? "longpolling" : "stream", identity.userId);
       const request = await readAutoupdateRequest(req);
       const stream = await serve(app, service, req, res, identity.userId, request, done);
-      if (stream && identity.count && identity.userId > 0) {
-        app.auth.authenticator("go").sessionSignal({ userId: identity.userId }, req.signal).addEventListener("abort", () => stream.close(), { once: true });
-      }
+      if (stream && identity.session) endOnRevocation(app, identity.session, req, stream);
     } catch (error) {
       done();
       if (res.sent) return;
@@ -139,7 +156,7 @@ export function createAutoupdateService(app: AppContext): AutoupdateService {
 export function autoupdateRoutes(app: AppContext, service: AutoupdateService): Route[] {
   const publicHandler = handler(app, service, async (req, res) => {
     const identity = await app.auth.authenticator("go").authenticate(req, res);
-    return { userId: identity.userId, count: true };
+    return { userId: identity.userId, count: true, session: identity.userId > 0 ? identity : undefined };
   });
   const internalHandler = handler(app, service, async (req) => {
     const value = req.query.get("user_id") ?? "";
