@@ -168,6 +168,11 @@ async function authenticateGo(
   const hasToken = header !== undefined && header.startsWith("bearer ");
   if (cookie === undefined && !hasToken) return { userId: 0 };
   if (cookie === undefined) throw goError("Can not find auth cookie");
+  // Beyond upstream (403 "Can not find auth token"): no token at all with a cookie is anonymous.
+  // The client's shared worker sends exactly that between a login's answer (which sets the
+  // cookie) and its own who-am-i (which gives it the token): a 403 there ends the stream's
+  // subscriptions for good and the login never finishes.
+  if (!header) return { userId: 0 };
   if (!hasToken) throw goError("Can not find auth token");
   // Go strips "bearer%20" from the raw cookie; ours arrives percent-decoded.
   const cookieJwt = cookie.startsWith("bearer ") ? cookie.slice(7) : cookie;
