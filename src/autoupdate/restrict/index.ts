@@ -1,5 +1,6 @@
 // The restricter (spec autoupdate-and-streaming.md 5.1): which keys a user sees, and relation
-// values rewritten to the targets they may see. Each key's field has a mode letter; the object's
+// values rewritten to the targets they may see. A relation list whose targets are all invisible
+// stays as `[]` (as upstream sends it); a single relation to an invisible target is left out. Each key's field has a mode letter; the object's
 // visibility in that mode is decided once per computation by its collection's rules. A relation
 // value's targets are checked under the mode of the reverse field. Anything without a rule is
 // invisible: a missing rule hides data, it never leaks it.
@@ -117,15 +118,13 @@ class UserRestricter implements Restricter {
         return typeof value === "number" && this.targetVisible(field, targetCollection, value) ? value : undefined;
       case "relation-list": {
         if (!Array.isArray(value)) return undefined;
-        const visible = value.filter((id) => typeof id === "number" && this.targetVisible(field, targetCollection, id));
-        return visible.length > 0 ? visible : undefined;
+        return value.filter((id) => typeof id === "number" && this.targetVisible(field, targetCollection, id));
       }
       case "generic-relation":
         return this.genericVisible(field, value) ? value : undefined;
       case "generic-relation-list": {
         if (!Array.isArray(value)) return undefined;
-        const visible = value.filter((fqid) => this.genericVisible(field, fqid));
-        return visible.length > 0 ? visible : undefined;
+        return value.filter((fqid) => this.genericVisible(field, fqid));
       }
       default:
         return value;

@@ -151,18 +151,22 @@ describe("list of speakers per meeting", () =>
   ]));
 
 describe("relation values", () => {
-  test("lists keep only visible targets, single relations to invisible targets vanish", () => {
+  test("lists keep only visible targets (all invisible: [], as upstream), single relations to invisible targets vanish", () => {
     const data = meetingWith(["agenda_item.can_see"], {
       "agenda_item/1": { id: 1, meeting_id: 1, content_object_id: "topic/1" },
-      "agenda_item/2": { id: 2, meeting_id: 1, is_hidden: true, parent_id: 1 },
+      "agenda_item/2": { id: 2, meeting_id: 1, is_hidden: true, parent_id: 1, tag_ids: [5] },
       "topic/1": { id: 1, meeting_id: 1, agenda_item_id: 1 },
+      "tag/5": { id: 5, meeting_id: 1, tagged_ids: ["agenda_item/2"] },
     });
     (data["meeting/1"] as Record<string, unknown>).agenda_item_ids = [1, 2];
     (data["agenda_item/1"] as Record<string, unknown>).child_ids = [2];
-    const result = createRestricter(stateOf(data), 1).restrict(["meeting/1/agenda_item_ids", "agenda_item/2/parent_id", "agenda_item/1/child_ids", "agenda_item/1/content_object_id"]);
+    const result = createRestricter(stateOf(data), 1).restrict([
+      "meeting/1/agenda_item_ids", "agenda_item/2/parent_id", "agenda_item/1/child_ids", "agenda_item/1/content_object_id", "tag/5/tagged_ids",
+    ]);
     assert.deepEqual(result.get("meeting/1/agenda_item_ids"), [1]);
     assert.ok(!result.has("agenda_item/2/parent_id"), "the hidden item itself is invisible");
-    assert.ok(!result.has("agenda_item/1/child_ids"), "an empty filtered list is absent");
+    assert.deepEqual(result.get("agenda_item/1/child_ids"), [], "a relation list filtered to nothing is []");
+    assert.deepEqual(result.get("tag/5/tagged_ids"), [], "so is a generic relation list");
     assert.equal(result.get("agenda_item/1/content_object_id"), "topic/1");
   });
 
