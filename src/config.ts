@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Component } from "./http/types.js";
 import { makeDevelopmentCertificate } from "./http/development-certificate.js";
+import { acmeFiles, type AcmeConfig } from "./http/acme/certificate-manager.js";
 
 export interface DatabaseConfig {
   /** "embedded" unless DATABASE_HOST is set. */
@@ -34,6 +35,8 @@ export interface Config {
   /** Extra per-component ports (upstream service ports), opened when OPENSLIDES_COMPONENT_PORTS is set. */
   componentPorts: Partial<Record<Component, number>>;
   tls?: { certFile: string; keyFile: string };
+  /** Certificates over ACME for a public domain (OPENSLIDES_ACME_DOMAIN); `tls` then names its files. */
+  acme?: AcmeConfig;
   database: DatabaseConfig;
   /** Redis for sessions/cache (CACHE_HOST) and for the message bus (MESSAGE_BUS_HOST); absent = in-process. */
   cache?: RedisConfig;
@@ -219,7 +222,28 @@ function componentPorts(env: NodeJS.ProcessEnv): Partial<Record<Component, numbe
   return ports;
 }
 
-function tlsFrom(env: NodeJS.ProcessEnv, dataDir: string): Config["tls"] {
+export const LETS_ENCRYPT_DIRECTORY = "https://acme-v02.api.letsencrypt.org/directory";
+const HOST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+const isHostName = (name: string) => HOST_NAME.test(name) && name.split(".").every((label) => !label.startsWith("-") && !label.endsWith("-"));
+
+function acmeFrom(env: NodeJS.ProcessEnv): AcmeConfig | undefined {
+  const domain = env.OPENSLIDES_ACME_DOMAIN?.trim();
+  if (!domain) return undefined;
+  if (domain.length > 253 || !isHostName(domain)) throw new ConfigError(`OPENSLIDES_ACME_DOMAIN: "${domain}" is not a public domain name (like meeting.example.org)`);
+  const email = env.OPENSLIDES_ACME_EMAIL?.trim() || undefined;
+  if (email !== undefined && (!email.includes("@") || /\s/.test(email))) throw new ConfigError(`OPENSLIDES_ACME_EMAIL: "${email}" is not an e-mail address`);
+  return {
+    domain,
+    email,
+    directoryUrl: env.OPENSLIDES_ACME_DIRECTORY?.trim() || LETS_ENCRYPT_DIRECTORY,
+    httpPort: parsePort("OPENSLIDES_ACME_HTTP_PORT", env.OPENSLIDES_ACME_HTTP_PORT, 80),
+    renewBeforeDays: parseNumber("OPENSLIDES_ACME_RENEW_DAYS", env.OPENSLIDES_ACME_RENEW_DAYS, 30),
+    checkIntervalMs: parseNumber("OPENSLIDES_ACME_CHECK_SECONDS", env.OPENSLIDES_ACME_CHECK_SECONDS, 12 * 60 * 60) * 1000,
+  };
+}
+
+function tlsFrom(env: NodeJS.ProcessEnv, dataDir: string, acme: AcmeConfig | undefined): Config["tls"] {
+  if (acme) return acmeFiles(dataDir, acme.domain);
   if (env.OPENSLIDES_TLS_CERT_FILE || env.OPENSLIDES_TLS_KEY_FILE) {
     const certFile = env.OPENSLIDES_TLS_CERT_FILE;
     const keyFile = env.OPENSLIDES_TLS_KEY_FILE;
@@ -261,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const development = isTruthy(env.OPENSLIDES_DEVELOPMENT);
   const dataDir = resolve(env.OPENSLIDES_DATA_DIR ?? ".openslides");
   const external = Boolean(env.DATABASE_HOST);
+  const acme = acmeFrom(env);
   const secret = (variable: string, developmentValue: string, generatedName: string) =>
     secretFromFile(env, variable) ?? (development ? developmentValue : generatedSecret(dataDir, generatedName));
   const databasePassword =
@@ -271,7 +296,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsePort("OPENSLIDES_PORT", env.OPENSLIDES_PORT, 8000),
     host: env.OPENSLIDES_HOST ?? "0.0.0.0",
     componentPorts: componentPorts(env),
-    tls: tlsFrom(env, dataDir),
+    tls: tlsFrom(env, dataDir, acme),
+    acme,
     database: {
       kind: external ? "external" : "embedded",
       host: env.DATABASE_HOST ?? "localhost",

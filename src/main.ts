@@ -13,6 +13,7 @@ import { MemoryBus } from "./bus/memory-bus.js";
 import { collectRoutes } from "./components.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDatabase } from "./db/database.js";
+import { CertificateManager } from "./http/acme/certificate-manager.js";
 import { Listener } from "./http/server.js";
 import type { Component, Route } from "./http/types.js";
 import { createLogger, type Logger } from "./log.js";
@@ -60,6 +61,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     await db.close();
     throw error;
   }
+  const certificates = config.acme
+    ? new CertificateManager(config.acme, config.dataDir, log, () => {
+        for (const listener of listeners.values()) listener.reloadCertificate();
+      })
+    : undefined;
   const routes = collectRoutes(app);
   const listeners = new Map<Component | "main", Listener>();
   const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, ...config.listen, log, tls: config.tls };
@@ -67,10 +73,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   for (const [component, port] of Object.entries(config.componentPorts) as [Component, number][]) {
     listeners.set(component, new Listener({ ...common, port, component, routes: routesForPort(routes, component) }));
   }
+  await certificates?.start();
   for (const listener of listeners.values()) await listener.start();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await certificates?.stop();
       await Promise.all([...listeners.values()].map((listener) => listener.stop()));
       for (const hook of app.shutdownHooks) await hook();
       auth.close();

@@ -18,7 +18,8 @@ It is running: <a href="/system/health">/system/health</a> shows its state.</p>
 matching release of <a href="https://github.com/OpenSlides/openslides-client">openslides-client</a> into the data folder;
 <code>--from-build &lt;folder|tgz&gt;</code> installs a build made elsewhere) and start the server again. A build elsewhere
 can also be given with <code>OPENSLIDES_CLIENT_DIR=&lt;client&gt;/dist/client/browser</code>. Browsers need HTTPS for the
-login cookie: add <code>OPENSLIDES_TLS=1</code> for a self-signed development certificate, or give your own with
+login cookie: add <code>OPENSLIDES_TLS=1</code> for a self-signed development certificate,
+<code>OPENSLIDES_ACME_DOMAIN</code> for a certificate from Let's Encrypt, or give your own with
 <code>OPENSLIDES_TLS_CERT_FILE</code> and <code>OPENSLIDES_TLS_KEY_FILE</code>.</p>
 </body>
 </html>

@@ -114,6 +114,12 @@ export class Listener {
     return server;
   }
 
+  /** Takes a renewed certificate from the files for new connections. */
+  reloadCertificate(): void {
+    if (!this.options.tls || !this.outer) return;
+    (this.outer as Http2SecureServer).setSecureContext({ cert: readFileSync(this.options.tls.certFile), key: readFileSync(this.options.tls.keyFile) });
+  }
+
   private trackSocket(socket: Socket): void {
     this.sockets.add(socket);
     socket.on("close", () => this.sockets.delete(socket));
