@@ -43,7 +43,11 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   if (config.passwordHashConcurrency) setHashConcurrency(config.passwordHashConcurrency);
-  const db = await createDatabase(config, (error) => log.error("change feed", error));
+  const db = await createDatabase(
+    config,
+    (error) => log.warn(`change feed: ${error instanceof Error ? error.message : String(error)}`),
+    (message, error) => (error ? log.error(message, error) : log.warn(message)),
+  );
   const buses = createBuses(config);
   const keptCache = restoreMemoryCache(buses.cache, config.dataDir, log);
   const auth = createAuthContext({

@@ -43,8 +43,11 @@ export class PGliteEngine implements SqlEngine {
     });
   }
 
-  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
-    return this.db.listen(channel, onPayload);
+  async listen(channels: readonly string[], onPayload: (channel: string, payload: string) => void): Promise<() => Promise<void>> {
+    const stops = await Promise.all(channels.map((channel) => this.db.listen(channel, (payload) => onPayload(channel, payload))));
+    return async () => {
+      for (const stop of stops) await stop();
+    };
   }
 
   async close(): Promise<void> {

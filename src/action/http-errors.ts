@@ -25,6 +25,7 @@ export function sendActionError(res: HttpResponse, error: unknown, log?: (messag
   }
   if (error instanceof ActionError) return res.json(error.toJson(), 400);
   if (error instanceof PermissionDeniedError) return res.json(failure(error.message), 403);
+  if (error instanceof DatabaseError && error.kind === "unavailable") return res.json(failure(error.message), 503);
   if (error instanceof BadRequestError || error instanceof DatabaseError || error instanceof AuthenticationError) {
     return res.json(failure(error.message), 400);
   }

@@ -18,6 +18,9 @@ import { assertJsonContentType, isFalsyJson, readJsonBody } from "./request-body
 import { watchActionRequest } from "./worker.js";
 import { configurePasswordResetTokens } from "./shared/password-reset-tokens.js";
 
+/** How long a successful answer waits for the process's state to apply its writes (normally milliseconds). */
+const READ_YOUR_WRITES_WAIT_MS = 5_000;
+
 /** What the action component needs from the application. */
 export interface ActionApp {
   config: Config;
@@ -133,6 +136,8 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
       payload,
       log: app.log?.error.bind(app.log),
     });
+    // Read-your-writes: this process's state has the writes before the client learns of them.
+    if (response.status_code === 200) await app.db.caughtUpWithin(READ_YOUR_WRITES_WAIT_MS);
     res.json(response, response.status_code);
   } catch (error) {
     sendActionError(res, error, app.log?.error.bind(app.log));

@@ -16,6 +16,8 @@ import { compressingResponse } from "./compression.js";
 import { joinPieces } from "./shared-result.js";
 
 const NO_STORE = "no-store, max-age=0";
+/** How long a request waits for the state to catch up with the database (normally milliseconds). */
+const CATCH_UP_WAIT_MS = 5_000;
 
 function errorOf(error: unknown, app: AppContext): AutoupdateError {
   if (error instanceof AutoupdateError) return error;
@@ -36,6 +38,9 @@ function sendError(res: HttpResponse, error: AutoupdateError): void {
  */
 async function serve(app: AppContext, service: AutoupdateService, req: HttpRequest, res: HttpResponse, userId: number, request: AutoupdateRequest, done: () => void) {
   await service.ready;
+  // Read-your-writes across processes: what was committed anywhere before this request is in the
+  // state first. While the database is away the state answers as it is.
+  await app.db.caughtUpWithin(CATCH_UP_WAIT_MS);
   const encode = request.compress ? await service.compressor() : undefined;
   const line = (delta: Delta) => (encode ? encode(JSON.stringify(delta)) : jsonLine(delta));
   // Subscriptions of the same user with the same request share their computed results.

@@ -1,6 +1,12 @@
 // The change feed: every committed transaction that wrote models sends NOTIFY os_notify with its
 // transaction id (generated triggers); we read what it changed from os_notify_log_t and tell the
 // listeners. Works across processes because NOTIFY is delivered to every listening connection.
+//
+// Catching up (read-your-writes across processes): PostgreSQL delivers the notifications of all
+// channels a connection listens to in commit order. A barrier is a NOTIFY of our own on a second
+// channel, sent after the writes one wants to see committed: when it comes back, every change
+// committed before it has come back too, and once the queue has delivered those, they are applied.
+import { randomUUID } from "node:crypto";
 import type { SqlEngine } from "./engine/engine.js";
 import type { ChangeEntry, ChangeListener, ChangeSet } from "./types.js";
 
@@ -10,8 +16,20 @@ interface LogRow {
   updated_fields: string[] | null;
 }
 
+const CHANGE_CHANNEL = "os_notify";
+/** Our own channel: upstream's services listen to os_notify only and never see barriers. */
+const BARRIER_CHANNEL = "openslides_ts_barrier";
+/** Pauses between attempts to read a transaction's changes while the database is away. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
+  /** Barriers sent and not yet come back, by token. */
+  private readonly barriers = new Map<string, () => void>();
+  private closed = false;
   private stop?: () => Promise<void>;
   /** Notifications are handled one after the other, in arrival (= commit) order. */
   private queue: Promise<void> = Promise.resolve();
@@ -26,13 +44,51 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     this.stop = await this.engine.listen(
-      "os_notify",
-      (payload) => {
+      [CHANGE_CHANNEL, BARRIER_CHANNEL],
+      (channel, payload) => {
+        if (channel === BARRIER_CHANNEL) return this.barrierReturned(payload);
         const xactId = parseXactId(payload);
         if (xactId !== undefined) this.enqueue(() => this.deliver(xactId));
       },
       () => this.enqueue(() => this.catchUp()),
     );
+  }
+
+  /**
+   * Resolves once every change committed before the call has been delivered to the listeners;
+   * rejects when the database cannot be reached.
+   */
+  async caughtUp(): Promise<void> {
+    const token = randomUUID();
+    const returned = new Promise<void>((resolve) => this.barriers.set(token, resolve));
+    try {
+      await this.engine.query("SELECT pg_notify($1, $2)", [BARRIER_CHANNEL, token]);
+    } catch (error) {
+      this.barriers.delete(token);
+      throw error;
+    }
+    await returned;
+  }
+
+  private barrierReturned(token: string): void {
+    const resolve = this.barriers.get(token);
+    if (!resolve) return; // another process's barrier
+    this.barriers.delete(token);
+    // Behind every change that arrived before it.
+    this.enqueue(async () => resolve());
+  }
+
+  /** Runs a read until it succeeds: a change must not be skipped because the database was away for a moment. */
+  private async persistently<T>(read: () => Promise<T>): Promise<T | undefined> {
+    for (let pauseMs = RETRY_FIRST_MS; ; pauseMs = Math.min(RETRY_MAX_MS, pauseMs * 2)) {
+      try {
+        return await read();
+      } catch (error) {
+        if (this.closed) return undefined;
+        this.onError(error);
+        await sleep(pauseMs);
+      }
+    }
   }
 
   private enqueue(work: () => Promise<void>): void {
@@ -41,12 +97,20 @@ export class ChangeFeed {
 
   /** After a lost LISTEN connection: deliver every transaction logged since the last one seen. */
   private async catchUp(): Promise<void> {
-    if (this.lastXactId === undefined) return;
-    const { rows } = await this.engine.query<{ xact_id: string }>(
-      "SELECT DISTINCT xact_id::text AS xact_id FROM os_notify_log_t WHERE xact_id > $1::xid8 ORDER BY 1",
-      [this.lastXactId],
-    );
-    for (const row of rows.sort((a, b) => (BigInt(a.xact_id) < BigInt(b.xact_id) ? -1 : 1))) await this.deliver(row.xact_id);
+    // Barriers sent before this point wait for changes that the read below finds.
+    const waiting = [...this.barriers.entries()];
+    if (this.lastXactId !== undefined) {
+      const since = this.lastXactId;
+      const result = await this.persistently(() =>
+        this.engine.query<{ xact_id: string }>("SELECT DISTINCT xact_id::text AS xact_id FROM os_notify_log_t WHERE xact_id > $1::xid8 ORDER BY 1", [since]),
+      );
+      const rows = result?.rows ?? [];
+      for (const row of rows.sort((a, b) => (BigInt(a.xact_id) < BigInt(b.xact_id) ? -1 : 1))) await this.deliver(row.xact_id);
+    }
+    for (const [token, resolve] of waiting) {
+      this.barriers.delete(token);
+      resolve();
+    }
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -60,16 +124,20 @@ export class ChangeFeed {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const resolve of this.barriers.values()) resolve();
+    this.barriers.clear();
     await this.stop?.();
     await this.queue.catch(() => undefined);
   }
 
   private async deliver(xactId: string): Promise<void> {
     if (this.lastXactId === undefined || BigInt(xactId) > BigInt(this.lastXactId)) this.lastXactId = xactId;
-    const { rows } = await this.engine.query<LogRow>(
-      "SELECT operation, fqid, updated_fields::text[] AS updated_fields FROM os_notify_log_t WHERE xact_id = $1::xid8 ORDER BY id",
-      [xactId],
+    const result = await this.persistently(() =>
+      this.engine.query<LogRow>("SELECT operation, fqid, updated_fields::text[] AS updated_fields FROM os_notify_log_t WHERE xact_id = $1::xid8 ORDER BY id", [xactId]),
     );
+    if (!result) return;
+    const { rows } = result;
     const change: ChangeSet = { xactId, entries: rows.map(toEntry) };
     for (const listener of this.listeners) {
       try {

@@ -95,6 +95,7 @@ const UNIQUE_VIOLATION_RETRIES = 8;
 
 export class SqlDatabase extends SqlReader implements Database {
   private readonly localLocks = new LocalLocks();
+  private readonly followers = new Set<() => Promise<void>>();
 
   private constructor(
     readonly engine: SqlEngine,
@@ -170,6 +171,26 @@ export class SqlDatabase extends SqlReader implements Database {
     return this.feed.subscribe(listener);
   }
 
+  addFollower(settled: () => Promise<void>): () => void {
+    this.followers.add(settled);
+    return () => this.followers.delete(settled);
+  }
+
+  async caughtUpWithin(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const caughtUp = (async () => {
+      await this.feed.caughtUp();
+      await Promise.all([...this.followers].map((settled) => settled()));
+      return true;
+    })().catch(() => false);
+    try {
+      return await Promise.race([caughtUp, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Resolves when every change notification received so far reached the listeners (tests, shutdown). */
   changesDelivered(): Promise<void> {
     return this.feed.idle();
@@ -181,14 +202,14 @@ export class SqlDatabase extends SqlReader implements Database {
   }
 }
 
-export async function openEngine(config: Config): Promise<SqlEngine> {
+export async function openEngine(config: Config, log?: (message: string, error?: unknown) => void): Promise<SqlEngine> {
   if (config.database.kind === "external") return new PostgresEngine(postgresTarget(config.database));
   const { embeddedDir, name, user, password, poolMax } = config.database;
-  return openEmbeddedEngine({ dataDir: embeddedDir, database: name, user, password, poolMax });
+  return openEmbeddedEngine({ dataDir: embeddedDir, database: name, user, password, poolMax, log });
 }
 
-export async function createDatabase(config: Config, onFeedError?: (error: unknown) => void): Promise<SqlDatabase> {
-  const engine = await openEngine(config);
+export async function createDatabase(config: Config, onFeedError?: (error: unknown) => void, log?: (message: string, error?: unknown) => void): Promise<SqlDatabase> {
+  const engine = await openEngine(config, log);
   return SqlDatabase.open(engine, {
     maxRetries: config.actionMaxRetries,
     retryPauseMs: config.actionRetryTimeoutMs,

@@ -107,6 +107,17 @@ export interface Database extends Reader {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Every committed transaction of any process on this database, as read from os_notify_log_t. */
   onChange(listener: ChangeListener): () => void;
+  /**
+   * Registers a follower of the changes (the state): `settled` resolves when it has applied what
+   * it received. Returns the function that removes it.
+   */
+  addFollower(settled: () => Promise<void>): () => void;
+  /**
+   * Read-your-writes: true once every change committed before the call has reached the listeners
+   * and the followers applied it; false when that did not happen within `timeoutMs` (e.g. the
+   * database is away). Never rejects.
+   */
+  caughtUpWithin(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -114,10 +125,17 @@ export interface Database extends Reader {
 export class DatabaseError extends Error {
   constructor(
     message: string,
-    readonly kind: "model_does_not_exist" | "model_exists" | "invalid_format" | "invalid_request" | "serialization" | "constraint" | "other" = "other",
+    readonly kind: "model_does_not_exist" | "model_exists" | "invalid_format" | "invalid_request" | "serialization" | "constraint" | "unavailable" | "other" = "other",
     /** PostgreSQL's SQLSTATE when the error came from the database. */
     readonly sqlState?: string,
   ) {
     super(message);
+  }
+}
+
+/** The database cannot be reached (server down, restarting, connection lost): answered with 503, worth retrying. */
+export class DatabaseUnavailableError extends DatabaseError {
+  constructor(readonly failure?: unknown) {
+    super("The database is not reachable at the moment. Please try again later.", "unavailable");
   }
 }

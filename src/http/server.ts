@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createServer as createHttp1Server, type Server as Http1Server } from "node:http";
 import { createServer as createH2cServer, createSecureServer, type Http2SecureServer, type Http2Server, type Http2Session } from "node:http2";
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
+import { DatabaseError } from "../db/types.js";
 import type { Logger } from "../log.js";
 import { replayingStream, sniffProtocol } from "./protocol-sniffer.js";
 import { wrapRequest, wrapResponse } from "./request.js";
@@ -173,6 +174,12 @@ export class Listener {
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers)) res.header(name, value);
       if (!raw.headersSent) res.json(error.body, error.status);
+      else raw.end();
+      return;
+    }
+    if (error instanceof DatabaseError && error.kind === "unavailable") {
+      this.options.log.warn(`${req.method} ${req.path}: ${error.message}`);
+      if (!raw.headersSent) res.json({ success: false, message: error.message }, 503);
       else raw.end();
       return;
     }

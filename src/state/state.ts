@@ -61,6 +61,7 @@ export class LiveState {
   private readonly queue: ChangeSet[] = [];
   private readonly settledWaiters: Array<() => void> = [];
   private readonly unsubscribe: () => void;
+  private readonly unfollow: () => void;
   private readonly batchSize: number;
   private readonly log: (message: string, error?: unknown) => void;
   private currentVersion = 0;
@@ -79,6 +80,7 @@ export class LiveState {
     for (const table of FIELD_TABLES.values()) this.stores.set(table.collection, new CollectionStore(table));
     // Listen before loading: changes committed during the load are applied after it.
     this.unsubscribe = db.onChange((change) => this.receive(change));
+    this.unfollow = db.addFollower(() => this.settled());
   }
 
   /** Increases by one with every applied change; tells a reader which state it computed from. */
@@ -160,6 +162,7 @@ export class LiveState {
   async close(): Promise<void> {
     this.closed = true;
     this.unsubscribe();
+    this.unfollow();
     await this.draining;
     this.listeners.clear();
     for (const resolve of this.settledWaiters.splice(0)) resolve();

@@ -227,6 +227,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   }
 }
 
+/** Whether a server process of the folder is running (in any state). */
+export function embeddedServerRunning(dataDir: string): boolean {
+  const pidFile = readPidFile(resolve(dataDir));
+  return pidFile !== undefined && isAlive(pidFile.pid);
+}
+
 /**
  * Stops the folder's server unless another process (or anybody else) is still connected. Each
  * process calls it after closing its own connections, so the last one out stops the server.

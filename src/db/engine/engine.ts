@@ -26,9 +26,10 @@ export interface SqlEngine extends SqlSession {
    */
   readonly outside?: SqlSession;
   /**
-   * LISTEN on a channel; returns the function that stops listening. `onReconnect` is called when
-   * the listening connection was lost and listens again (notifications in between are lost).
+   * LISTEN on channels, all on one connection, so notifications of all of them arrive in commit
+   * order; returns the function that stops listening. `onReconnect` is called when the listening
+   * connection was lost and listens again (notifications in between are lost).
    */
-  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  listen(channels: readonly string[], onPayload: (channel: string, payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@
 import pg from "pg";
 import type { DatabaseConfig } from "../../config.js";
 import type { QueryResult, SqlEngine, SqlSession } from "./engine.js";
+import { reachable } from "./connection-failure.js";
 
 export interface PostgresTarget {
   host: string;
@@ -35,6 +36,11 @@ export const APPLICATION_NAME = "openslides-ts";
 
 /** Connections for reads outside of transactions (numbering under an advisory lock). */
 const OUTSIDE_POOL_MAX = 2;
+/** A server that does not accept a connection within this time counts as unreachable (503). */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Pauses between attempts to listen again after the listening connection was lost. */
+const LISTEN_RETRY_FIRST_MS = 250;
+const LISTEN_RETRY_MAX_MS = 5_000;
 
 export class PostgresEngine implements SqlEngine {
   readonly kind: "embedded" | "external";
@@ -50,13 +56,13 @@ export class PostgresEngine implements SqlEngine {
     this.kind = options.kind ?? "external";
     const { poolMax, ...connection } = target;
     this.connection = { ...connection, application_name: APPLICATION_NAME };
-    this.pool = new pg.Pool({ ...this.connection, max: poolMax ?? 10 });
+    this.pool = new pg.Pool({ ...this.connection, max: poolMax ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle client that loses its connection must not crash the process.
     this.pool.on("error", () => undefined);
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
-    const result = await this.pool.query(sql, params);
+    const result = await reachable(() => this.pool.query(sql, params));
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
   }
 
@@ -64,28 +70,35 @@ export class PostgresEngine implements SqlEngine {
   readonly outside: SqlSession = {
     query: async <Row>(sql: string, params: unknown[] = []) => {
       if (!this.outsidePool) {
-        this.outsidePool = new pg.Pool({ ...this.connection, max: OUTSIDE_POOL_MAX });
+        this.outsidePool = new pg.Pool({ ...this.connection, max: OUTSIDE_POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
         this.outsidePool.on("error", () => undefined);
       }
-      const result = await this.outsidePool.query(sql, params);
+      const pool = this.outsidePool;
+      const result = await reachable(() => pool.query(sql, params));
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
   };
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await reachable(() => this.pool.query(sql));
   }
 
   async withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options: { locks?: ReadonlyArray<readonly [number, number]> } = {}): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await reachable(() => this.pool.connect());
     const locked: Array<readonly [number, number]> = [];
     const session: SqlSession = {
       query: async <Row>(sql: string, params: unknown[] = []) => {
-        const result = await client.query(sql, params);
+        const result = await reachable(() => client.query(sql, params));
         return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
       },
     };
     let broken = false;
+    // A checked-out client has no listener of the pool: a connection lost between two statements
+    // would otherwise be an unhandled 'error' event that ends the process. The next statement fails.
+    const onLost = () => {
+      broken = true;
+    };
+    client.on("error", onLost);
     let begun = false;
     try {
       for (const key of options.locks ?? []) {
@@ -113,21 +126,20 @@ export class PostgresEngine implements SqlEngine {
           broken = true;
         });
       }
+      client.off("error", onLost);
       client.release(broken);
     }
   }
 
-  async listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+  async listen(channels: readonly string[], onPayload: (channel: string, payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
     let stopped = false;
     let client: pg.Client | undefined;
-    const reconnect = () => {
-      if (stopped) return;
-      setTimeout(() => void connect().then(() => onReconnect?.(), reconnect), 500);
-    };
-    const connect = async (): Promise<void> => {
-      const next = new pg.Client(this.connection);
+    let retryTimer: NodeJS.Timeout | undefined;
+    let pauseMs = LISTEN_RETRY_FIRST_MS;
+    const connect = async (): Promise<pg.Client> => {
+      const next = new pg.Client({ ...this.connection, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
       next.on("notification", (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? "");
+        if (channels.includes(message.channel)) onPayload(message.channel, message.payload ?? "");
       });
       let lost = false;
       const onLost = () => {
@@ -135,22 +147,55 @@ export class PostgresEngine implements SqlEngine {
         lost = true;
         this.listeners.delete(next);
         next.end().catch(() => undefined);
-        reconnect();
+        // Only a connection that was listening schedules the next attempt; a failed attempt does that itself.
+        if (client === next) {
+          client = undefined;
+          scheduleRetry();
+        }
       };
       next.on("error", onLost);
       next.on("end", onLost);
-      await next.connect();
-      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      client = next;
-      this.listeners.add(next);
+      try {
+        await next.connect();
+        for (const channel of channels) await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        lost = true;
+        next.end().catch(() => undefined);
+        throw error;
+      }
+      return next;
     };
-    await connect();
+    // One attempt at a time, with growing pauses while the server stays away.
+    const scheduleRetry = () => {
+      if (stopped || retryTimer) return;
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        connect().then(
+          (next) => {
+            if (stopped) return void next.end().catch(() => undefined);
+            client = next;
+            this.listeners.add(next);
+            pauseMs = LISTEN_RETRY_FIRST_MS;
+            onReconnect?.();
+          },
+          () => {
+            pauseMs = Math.min(LISTEN_RETRY_MAX_MS, pauseMs * 2);
+            scheduleRetry();
+          },
+        );
+      }, pauseMs);
+    };
+    client = await connect();
+    this.listeners.add(client);
     return async () => {
       stopped = true;
-      client?.removeAllListeners("end");
-      if (client) {
-        this.listeners.delete(client);
-        await client.end().catch(() => undefined);
+      clearTimeout(retryTimer);
+      const last = client;
+      client = undefined;
+      if (last) {
+        last.removeAllListeners("end");
+        this.listeners.delete(last);
+        await last.end().catch(() => undefined);
       }
     };
   }
