@@ -16,6 +16,19 @@ export const ID_PATTERN = "^[1-9][0-9]*$";
 export const FIELD_PATTERN = "^[a-z][a-z0-9_]*(?:\\$[a-z0-9_]*)?$";
 export const FQID_PATTERN = "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*$";
 export const FQFIELD_PATTERN = "^[a-z](?:[a-z_]+[a-z])?/[1-9][0-9]*/[a-z][a-z0-9_]*(?:\\$[a-z0-9_]*)?$";
+/** Upstream's text of each rewritten pattern: error messages quote it, as upstream's do. */
+const UPSTREAM_PATTERN_TEXT: ReadonlyMap<string, string> = new Map([
+  [COLLECTION_PATTERN, "^[a-z](?:[a-z_]+[a-z]+)?$"],
+  [FIELD_PATTERN, "^[a-z][a-z0-9_]*\\$?[a-z0-9_]*$"],
+  [FQID_PATTERN, "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*$"],
+  [FQFIELD_PATTERN, "^[a-z](?:[a-z_]+[a-z]+)?/[1-9][0-9]*/[a-z][a-z0-9_]*\\$?[a-z0-9_]*$"],
+]);
+
+/** The pattern as upstream writes it (the same language; ours cannot backtrack). */
+export function upstreamPatternText(pattern: string): string {
+  return UPSTREAM_PATTERN_TEXT.get(pattern) ?? pattern;
+}
+
 export const DECIMAL_PATTERN = "^-?(\\d|[1-9]\\d+)(\\.\\d{1,6})?$";
 export const COLOR_PATTERN = "^#[0-9a-fA-F]{6}$";
 

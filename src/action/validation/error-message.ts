@@ -1,6 +1,7 @@
 // Upstream's (fastjsonschema's) text for one schema violation reported by ajv (spec
 // action-service 5.2): `data.title must be string`, `data must contain ['title'] properties`, ...
 import type { ErrorObject } from "ajv";
+import { upstreamPatternText } from "../../meta/field-schema.js";
 import { boundedPattern } from "./bounded-pattern.js";
 import { pointerSegments } from "./error-order.js";
 import { pythonNumberRepr, pythonRepr, pythonSetRepr, pythonStr } from "./python-repr.js";
@@ -69,7 +70,7 @@ export function violationMessage(error: ErrorObject, data: unknown): string {
     case "maxLength":
       return `${name} must be shorter than or equal to ${limit(error)} characters`;
     case "pattern":
-      return `${name} must match pattern ${String(error.schema)}`;
+      return `${name} must match pattern ${upstreamPatternText(String(error.schema))}`;
     case "format":
       return `${name} must be ${String(error.schema)}`;
     case "minimum":
