@@ -34,6 +34,8 @@ export interface Config {
   host: string;
   /** Extra per-component ports (upstream service ports), opened when OPENSLIDES_COMPONENT_PORTS is set. */
   componentPorts: Partial<Record<Component, number>>;
+  /** Address of the component ports (OPENSLIDES_COMPONENT_HOST): loopback unless configured, as they serve internal routes without the password. */
+  componentHost: string;
   tls?: { certFile: string; keyFile: string };
   /** Certificates over ACME for a public domain (OPENSLIDES_ACME_DOMAIN); `tls` then names its files. */
   acme?: AcmeConfig;
@@ -296,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsePort("OPENSLIDES_PORT", env.OPENSLIDES_PORT, 8000),
     host: env.OPENSLIDES_HOST ?? "0.0.0.0",
     componentPorts: componentPorts(env),
+    componentHost: env.OPENSLIDES_COMPONENT_HOST || "127.0.0.1",
     tls: tlsFrom(env, dataDir, acme),
     acme,
     database: {
@@ -312,7 +315,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messageBus: redisFrom(env, "MESSAGE_BUS"),
     authTokenKey: secret("AUTH_TOKEN_KEY_FILE", DEVELOPMENT_SECRETS.authTokenKey, "auth_token_key"),
     authCookieKey: secret("AUTH_COOKIE_KEY_FILE", DEVELOPMENT_SECRETS.authCookieKey, "auth_cookie_key"),
-    internalAuthPassword: secret("INTERNAL_AUTH_PASSWORD_FILE", DEVELOPMENT_SECRETS.internalAuthPassword, "internal_auth_password"),
+    // Upstream's backend and auth service ignore the file in development mode; so do we.
+    internalAuthPassword: development
+      ? DEVELOPMENT_SECRETS.internalAuthPassword
+      : secret("INTERNAL_AUTH_PASSWORD_FILE", DEVELOPMENT_SECRETS.internalAuthPassword, "internal_auth_password"),
     superadminPassword: secretFromFile(env, "SUPERADMIN_PASSWORD_FILE", true),
     maxBodyBytes: parseNumber("OPENSLIDES_MAX_BODY_BYTES", env.OPENSLIDES_MAX_BODY_BYTES, 100 * 1024 * 1024),
     passwordHashConcurrency: env.OPENSLIDES_PASSWORD_HASH_CONCURRENCY ? parsePositiveInteger("OPENSLIDES_PASSWORD_HASH_CONCURRENCY", env.OPENSLIDES_PASSWORD_HASH_CONCURRENCY) : undefined,

@@ -73,9 +73,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const routes = collectRoutes(app);
   const listeners = new Map<Component | "main", Listener>();
   const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, ...config.listen, log, tls: config.tls };
-  listeners.set("main", new Listener({ ...common, port: config.port, routes: routesForPort(routes) }));
+  listeners.set("main", new Listener({ ...common, port: config.port, routes: routesForPort(routes), internalPassword: config.internalAuthPassword }));
   for (const [component, port] of Object.entries(config.componentPorts) as [Component, number][]) {
-    listeners.set(component, new Listener({ ...common, port, component, routes: routesForPort(routes, component) }));
+    listeners.set(component, new Listener({ ...common, host: config.componentHost, port, component, routes: routesForPort(routes, component) }));
   }
   await certificates?.start();
   for (const listener of listeners.values()) await listener.start();

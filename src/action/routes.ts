@@ -17,6 +17,7 @@ import { migrationCommand } from "./migrations.js";
 import { assertJsonContentType, isFalsyJson, readJsonBody } from "./request-body.js";
 import { watchActionRequest } from "./worker.js";
 import { configurePasswordResetTokens } from "./shared/password-reset-tokens.js";
+import { checkInternalPassword, MALFORMED_INTERNAL_PASSWORD } from "../http/internal-password.js";
 
 /** How long a successful answer waits for the process's state to apply its writes (normally milliseconds). */
 const READ_YOUR_WRITES_WAIT_MS = 5_000;
@@ -119,7 +120,7 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
     const payload = await readJsonBody(req);
     await assertMigrationIndex(app.db);
     let userId = -1;
-    if (mode === "internal") checkInternalPassword(app.config, req);
+    if (mode === "internal") requireInternalPassword(app.config, req);
     else if (mode === "development-default-user") userId = DEVELOPMENT_DEFAULT_USER;
     else userId = await authenticateRequest(app.auth, req, res);
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
@@ -145,26 +146,11 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
 }
 
 /** Authorization: <base64(password)>; the development password is "openslides". */
-function checkInternalPassword(config: Config, req: HttpRequest): void {
-  const secret = config.development ? "openslides" : config.internalAuthPassword;
-  if (!secret) throw new ServerError("Missing INTERNAL_AUTH_PASSWORD_FILE.");
-  const header = req.headers["authorization"];
-  if (typeof header === "string") {
-    if (decodeBase64Strict(header) === secret) return;
-  }
-  throw new UnauthorizedError();
-}
-
-/** Python's b64decode (non-alphabet characters dropped, padding required) plus strict UTF-8. */
-function decodeBase64Strict(value: string): string {
-  const cleaned = value.replace(/[^A-Za-z0-9+/=]/g, "");
-  const invalid = () => new BadRequestError("The internal auth password must be correctly base64-encoded.");
-  if (cleaned.length % 4 !== 0 || /=[^=]/.test(cleaned)) throw invalid();
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(cleaned, "base64"));
-  } catch {
-    throw invalid();
-  }
+function requireInternalPassword(config: Config, req: HttpRequest): void {
+  if (!config.internalAuthPassword) throw new ServerError("Missing INTERNAL_AUTH_PASSWORD_FILE.");
+  const check = checkInternalPassword(req.headers["authorization"], config.internalAuthPassword);
+  if (check === "malformed") throw new BadRequestError(MALFORMED_INTERNAL_PASSWORD);
+  if (check !== "ok") throw new UnauthorizedError();
 }
 
 function actionsInfo(): Record<string, { schema: Record<string, unknown> }> {

@@ -7,6 +7,7 @@ import { createServer as createH2cServer, createSecureServer, type Http2SecureSe
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
 import { DatabaseError } from "../db/types.js";
 import type { Logger } from "../log.js";
+import { checkInternalPassword, isInternalPath, MALFORMED_INTERNAL_PASSWORD } from "./internal-password.js";
 import { replayingStream, sniffProtocol } from "./protocol-sniffer.js";
 import { wrapRequest, wrapResponse } from "./request.js";
 import { Router } from "./router.js";
@@ -27,6 +28,8 @@ export interface ListenerOptions {
   headersTimeoutMs?: number;
   /** An HTTP/1.1 request, headers and body, must arrive within this time (e.g. a body shorter than its Content-Length). */
   requestTimeoutMs?: number;
+  /** On the main port every /internal/ path needs it (refused when unset); component ports keep upstream's behaviour. */
+  internalPassword?: string;
 }
 
 export const DEFAULT_LISTEN_BACKLOG = 4096;
@@ -37,6 +40,8 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 const FIRST_BYTES_TIMEOUT_MS = 60_000;
 /** Longer than the usual 60 s of proxies and load balancers, so they close idle connections first. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+const INTERNAL_PASSWORD_REFUSED = "This route is for the services of the deployment: it needs the internal password (Authorization: base64 of INTERNAL_AUTH_PASSWORD_FILE's content).";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -160,6 +165,7 @@ export class Listener {
     const req = wrapRequest(rawReq, request.controller.signal, this.options.maxBodyBytes, this.options.component);
     const res = wrapResponse(rawRes);
     try {
+      if (!this.internalPasswordAccepted(req, res)) return;
       const { route, allowed } = this.router.find(req.method, req.path);
       if (route) await route.handler(req, res);
       else if (allowed.length > 0) res.json({ success: false, message: `Method ${req.method} is not allowed for ${req.path}.` }, 405);
@@ -167,6 +173,17 @@ export class Listener {
     } catch (error) {
       this.answerError(req, res, error);
     }
+  }
+
+  /** Answers 401 (400 for a header that is not base64) unless an internal path carries the internal password. */
+  private internalPasswordAccepted(req: HttpRequest, res: HttpResponse): boolean {
+    if (this.options.component || !isInternalPath(req.path)) return true;
+    // Without a configured password the main port refuses every internal path.
+    const check = checkInternalPassword(req.headers["authorization"], this.options.internalPassword ?? "");
+    if (check === "ok") return true;
+    if (check === "malformed") res.json({ success: false, message: MALFORMED_INTERNAL_PASSWORD }, 400);
+    else res.json({ success: false, message: INTERNAL_PASSWORD_REFUSED }, 401);
+    return false;
   }
 
   private answerError(req: HttpRequest, res: HttpResponse, error: unknown): void {

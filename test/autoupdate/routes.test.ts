@@ -126,7 +126,10 @@ describe("autoupdate on the example data", () => {
   });
 
   test("the internal route is only on the autoupdate port, as the given user", async () => {
-    assert.equal((await new Client(server.url).get("/internal/autoupdate?user_id=1&single=1&k=user/1/username")).status, 404);
+    // The main port refuses every internal path without the internal password, and has no such route with it.
+    assert.equal((await new Client(server.url).get("/internal/autoupdate?user_id=1&single=1&k=user/1/username")).status, 401);
+    const withPassword = { authorization: Buffer.from("openslides").toString("base64") };
+    assert.equal((await new Client(server.url).get("/internal/autoupdate?user_id=1&single=1&k=user/1/username", withPassword)).status, 404);
     const port = new Client(`http://127.0.0.1:${server.componentPorts.autoupdate}`);
     const answer = await port.get("/internal/autoupdate?user_id=1&single=1&k=user/1/username");
     assert.deepEqual(answer.body, { "user/1/username": "admin" });

@@ -1,7 +1,15 @@
 // The password reset token of user.forget_password / user.forget_password_confirm: the auth
-// service's authorization token ("bearer <HS256 JWT>" with claims userId and email, valid 10
-// minutes) signed with the auth token key, accepted once (used tokens marked as the auth service
-// marks them, in the hash auth:tokens).
+// service's authorization token ("bearer <HS256 JWT>" signed with the auth token key, valid 10
+// minutes) with the claims userId and email, as upstream, plus two of ours:
+// - `passwordState`: an HMAC of the user's stored password hash. Setting the new password
+//   changes the hash, so a token works once, and tokens older than the last password change
+//   are void. It is checked inside the action's transaction, so two concurrent uses cannot
+//   both succeed, and a retried transaction does not trip over its own first attempt.
+// - `nonce`: tokens made in the same second for the same user differ.
+// A token is accepted only for the user and e-mail address it was made for. Tokens marked used
+// in the auth service's hash auth:tokens (by /internal/auth/verify-authorization-token) are
+// refused, and a token accepted here is marked there too.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { verifyJwt } from "../../auth/jwt.js";
 import { createAuthorizationToken, hasBearerPrefix, withoutBearerPrefix } from "../../auth/tokens.js";
 import { loadConfig } from "../../config.js";
@@ -18,9 +26,17 @@ export interface PasswordResetTokenBackend {
   };
 }
 
+/** What a token is bound to: the user as stored now. */
+export interface ResetTokenOwner {
+  id: number;
+  email: string;
+  /** The stored password hash ("" when the user has none). */
+  passwordHash: string;
+}
+
+export type ResetTokenVerdict = "ok" | "used" | "invalid";
+
 let backend: PasswordResetTokenBackend | undefined;
-/** Used tokens when no shared cache is configured (process-local; tokens live 10 minutes). */
-const locallyUsed = new Map<string, number>();
 
 /**
  * Lets the application hand over the auth context's key and cache (app wiring:
@@ -35,28 +51,48 @@ function tokenKey(): string {
   return backend?.tokenKey ?? loadConfig(process.env).authTokenKey;
 }
 
-export async function createPasswordResetToken(userId: number, email: string): Promise<string> {
-  return createAuthorizationToken({ tokenKey: tokenKey(), cookieKey: "" }, { userId, email });
+function passwordState(key: string, passwordHash: string): string {
+  return createHmac("sha256", key).update(`password-reset:${passwordHash}`).digest("base64url");
+}
+
+export async function createPasswordResetToken(owner: ResetTokenOwner): Promise<string> {
+  const key = tokenKey();
+  const claims = { userId: owner.id, email: owner.email, passwordState: passwordState(key, owner.passwordHash), nonce: randomBytes(12).toString("base64url") };
+  return createAuthorizationToken({ tokenKey: key, cookieKey: "" }, claims);
 }
 
 /**
- * "ok" when the token is genuine, unexpired, unused and made for the user; "used" when it was
- * accepted before; else "invalid". A genuine token is marked used, as the auth service does.
+ * "ok" when the token is genuine, unexpired, not marked used, and made for this user with this
+ * e-mail address and this password hash; "used" when it is marked used; else "invalid".
  */
-export async function verifyPasswordResetToken(userId: number, token: string): Promise<"ok" | "used" | "invalid"> {
-  const field = `${USED_TOKENS}:${token}`;
-  const cache = backend?.cache;
-  const now = Date.now();
-  for (const [used, expires] of locallyUsed) if (expires < now) locallyUsed.delete(used);
-  if (cache ? await cache.hashGet(USED_TOKENS, field) : locallyUsed.has(field)) return "used";
+export async function verifyPasswordResetToken(owner: ResetTokenOwner, token: string): Promise<ResetTokenVerdict> {
+  if (await backend?.cache?.hashGet(USED_TOKENS, usedField(token))) return "used";
   if (!hasBearerPrefix(token)) return "invalid";
+  const key = tokenKey();
   let payload: Record<string, unknown>;
   try {
-    payload = await verifyJwt(withoutBearerPrefix(token), tokenKey());
+    payload = await verifyJwt(withoutBearerPrefix(token), key);
   } catch {
     return "invalid";
   }
-  if (cache) await cache.hashSet(USED_TOKENS, field, "true");
-  else locallyUsed.set(field, now + 11 * 60 * 1000);
-  return Number(payload.userId) === userId ? "ok" : "invalid";
+  if (typeof payload.exp !== "number") return "invalid";
+  if (Number(payload.userId) !== owner.id) return "invalid";
+  if (owner.email === "" || payload.email !== owner.email) return "invalid";
+  if (typeof payload.passwordState !== "string") return "invalid";
+  return sameText(payload.passwordState, passwordState(key, owner.passwordHash)) ? "ok" : "invalid";
+}
+
+/** Marks an accepted token as the auth service does, after the new password was stored. */
+export async function markPasswordResetTokenUsed(token: string): Promise<void> {
+  await backend?.cache?.hashSet(USED_TOKENS, usedField(token), "true");
+}
+
+function usedField(token: string): string {
+  return `${USED_TOKENS}:${token}`;
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

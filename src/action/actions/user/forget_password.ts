@@ -32,7 +32,7 @@ async function mailEveryOwner(ctx: ActionContext, data: Instance[]): Promise<Ins
     const email = String(item.email);
     if (!isValidEmail(settings.defaultFromEmail)) throw new ActionError(IMPROPER_CONFIGURATION);
     if (!isValidEmail(email)) throw new ActionError(`'${email}' is not a valid email adress.`);
-    const users = await ctx.db.filter("user", { field: "email", operator: "~=", value: email }, ["id", "username", "saml_id", "email"]);
+    const users = await ctx.db.filter("user", { field: "email", operator: "~=", value: email }, ["id", "username", "saml_id", "email", "password"]);
     const organization = await ctx.db.get("organization/1", ["url"]);
     const url = String(organization.url ?? "");
     let connection: MailConnection | undefined;
@@ -42,7 +42,9 @@ async function mailEveryOwner(ctx: ActionContext, data: Instance[]): Promise<Ins
         if (user.saml_id) {
           throw new ActionError(`user ${String(user.saml_id)} is a Single Sign On user and has no local OpenSlides password.`);
         }
-        const token = quote(await createPasswordResetToken(Number(user.id), String(user.email)));
+        const token = quote(
+          await createPasswordResetToken({ id: Number(user.id), email: String(user.email), passwordHash: String(user.password ?? "") }),
+        );
         const text = formatTemplate(BODY, { user_id: user.id, token, username: user.username, url });
         try {
           await connection.send({ from: settings.defaultFromEmail, to: String(user.email), subject: `${SUBJECT}: ${String(user.username)}`, text });
