@@ -57,7 +57,7 @@ export function actionRoutes(app: ActionApp): Route[] {
   };
   const migrations = async (req: HttpRequest, res: HttpResponse) => {
     try {
-      checkInternalPassword(app.config, req);
+      requireInternalPassword(app.config, req);
       assertJsonContentType(req);
       res.json(await migrationCommand(app.db, await readJsonBody(req)));
     } catch (error) {
