@@ -27,8 +27,6 @@ export interface ActionApp {
   config: Config;
   db: Database;
   auth: AuthContext;
-  /** Content of version.txt, when the application read it already. */
-  version?: string;
   log?: { error(message: string, error?: unknown): void };
 }
 
@@ -71,7 +69,7 @@ export function actionRoutes(app: ActionApp): Route[] {
     ["POST", "/internal/migrations", migrations],
     ["GET", "/system/action/health", get(() => ({ status: "running" }))],
     ["GET", "/system/action/info", get(() => ({ healthinfo: { actions: actionsInfo() } }))],
-    ["GET", "/system/action/version", get(() => ({ version: app.version ?? readVersion() }))],
+    ["GET", "/system/action/version", get(() => ({ version: readVersion() }))],
   ];
   // One trailing slash is allowed on every route (upstream's ^<path>/?$).
   return routes.flatMap(([method, path, handler]) => [
@@ -168,6 +166,7 @@ function actionsInfo(): Record<string, { schema: Record<string, unknown> }> {
   return info;
 }
 
+/** The release in version.txt (as upstream's deployments write it), "dev" without one; not the package's version. */
 function readVersion(): string {
   return existsSync(VERSION_FILE) ? readFileSync(VERSION_FILE, "utf8").trim() : "dev";
 }
