@@ -118,6 +118,10 @@ test("committee.update: fields, default meeting of another committee, missing mo
   const foreign = await run(suite.admin, "committee.update", { id, default_meeting_id: 1 });
   assert.equal(foreign.status, 400);
   assert.equal(foreign.body.message, `Meeting 1 does not belong to committee ${id}`);
+  const noMeeting = await run(suite.admin, "committee.update", { id, default_meeting_id: 299 });
+  assert.equal(noMeeting.status, 400, JSON.stringify(noMeeting.body));
+  assert.match(noMeeting.body.message, /Model 'meeting\/299' does not exist\./);
+  assert.equal((await get(`committee/${id}`, ["default_meeting_id"]))?.default_meeting_id, undefined);
   const missing = await run(suite.admin, "committee.update", { id, manager_ids: [4242] });
   assert.equal(missing.status, 400);
   assert.match(missing.body.message, /Model 'user\/4242' does not exist\./);

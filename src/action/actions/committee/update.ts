@@ -14,8 +14,9 @@ function idsOf(value: unknown): number[] {
 
 async function checkArchivedDefaultMeeting(ctx: ActionContext, item: Instance): Promise<void> {
   if (!item.default_meeting_id) return;
-  const meeting = await ctx.db.get(`meeting/${Number(item.default_meeting_id)}`, ["is_active_in_organization_id"], { optional: true });
-  if (meeting && !meeting.is_active_in_organization_id) {
+  const meeting = await ctx.db.get(`meeting/${Number(item.default_meeting_id)}`, ["is_active_in_organization_id", "committee_id"], { optional: true });
+  // A meeting that does not exist is refused as such by checkDefaultMeeting, not as archived.
+  if (meeting?.committee_id !== undefined && !meeting.is_active_in_organization_id) {
     throw new ActionError(`Meetings ${Number(item.default_meeting_id)} cannot be changed, because they are archived.`);
   }
 }
