@@ -5,11 +5,16 @@
 //
 // Concurrency (issue 14, "Meeting day"): a ballot is one INSERT statement outside any
 // transaction, so ballots of one poll never conflict with each other. It takes a shared lock on
-// the poll row (FOR SHARE NOWAIT) and only inserts while the poll is open; the unique key
-// (poll_id, user_id) of vote.voter rejects a second ballot of the same user. Stopping updates the
-// poll row: that waits for the ballots holding the shared lock, and ballots arriving meanwhile
-// fail on NOWAIT (never queue behind the stop). Once the update holds the row, the set of
-// ballots is final; the stop reads it outside its snapshot (which may predate the last ballots).
+// the poll row (FOR SHARE NOWAIT) and the poll's shared advisory lock (BALLOT_LOCK_KIND, without
+// waiting) and only inserts while the poll is open and both are free of a stop; the unique key
+// (poll_id, user_id) of vote.voter rejects a second ballot of the same user. Stopping takes the
+// advisory lock exclusively (before its snapshot when ballots committed after it, so that the
+// poll.stop action's clear, which deletes the ballots, never meets ballots its snapshot cannot
+// see) and updates the poll row: that waits for the ballots in flight, and ballots arriving
+// meanwhile are refused without waiting (never queue behind the stop). The set of ballots is
+// then final; the stop reads it outside its snapshot all the same.
+
+import { numberingLockKeys } from "../db/numbering-lock.js";
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -18,7 +23,16 @@ export interface Queryable {
 /** A transaction that can also read what was committed after its snapshot. */
 export interface StoreTransaction extends Queryable {
   queryCommitted<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  lockNumbering(kind: string, key: number): Promise<unknown>;
 }
+
+/**
+ * The advisory lock of a poll's ballots: each ballot holds it shared (try, never waits), a stop
+ * exclusively; the transaction layer takes it before the stop's snapshot when ballots committed
+ * after that snapshot (numbering-lock.ts), so that the stop's snapshot holds every ballot and its
+ * clear (which deletes them) does not fail on ballots it cannot see.
+ */
+const BALLOT_LOCK_KIND = "vote.ballots";
 
 export interface StopResult {
   votes: Array<Record<string, unknown>>;
@@ -37,6 +51,7 @@ export async function startPoll(db: Queryable, pollId: number): Promise<void> {
  * when the store does not know the poll. Idempotent until the poll is cleared.
  */
 export async function stopPoll(tx: StoreTransaction, pollId: number): Promise<StopResult | undefined> {
+  await tx.lockNumbering(BALLOT_LOCK_KIND, pollId);
   const updated = await tx.query("UPDATE vote.poll SET stopped = true WHERE id = $1 RETURNING id", [pollId]);
   if (updated.length === 0) return undefined;
   const ballots = await tx.queryCommitted<{ ballot: string }>("SELECT ballot FROM vote.ballot WHERE poll_id = $1 ORDER BY key", [pollId]);
@@ -55,7 +70,7 @@ export async function clearAllPolls(db: Queryable): Promise<void> {
 
 const INSERT_BALLOT = `
   WITH open_poll AS (
-    SELECT id FROM vote.poll WHERE id = $1 AND NOT stopped FOR SHARE NOWAIT
+    SELECT id FROM vote.poll WHERE id = $1 AND NOT stopped AND pg_try_advisory_xact_lock_shared($4::int4, $5::int4) FOR SHARE NOWAIT
   ), voter AS (
     INSERT INTO vote.voter (poll_id, user_id) SELECT id, $2 FROM open_poll RETURNING poll_id
   )
@@ -80,7 +95,7 @@ const OUTCOME_OF_SQLSTATE: Record<string, StoreVoteOutcome> = {
 export async function storeBallot(db: Queryable, pollId: number, voteUserId: number, ballot: string): Promise<StoreVoteOutcome> {
   let inserted: unknown[];
   try {
-    inserted = await db.query(INSERT_BALLOT, [pollId, voteUserId, ballot]);
+    inserted = await db.query(INSERT_BALLOT, [pollId, voteUserId, ballot, ...numberingLockKeys(BALLOT_LOCK_KIND, pollId)]);
   } catch (error) {
     const outcome = OUTCOME_OF_SQLSTATE[(error as { sqlState?: string }).sqlState ?? ""];
     if (outcome) return outcome;
