@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Component } from "./http/types.js";
 import { makeDevelopmentCertificate } from "./http/development-certificate.js";
 import { acmeFiles, type AcmeConfig } from "./http/acme/certificate-manager.js";
+import { parseCorsOrigins, parseSameSite, type BrowserAccess } from "./auth/http/browser-access.js";
 
 export interface DatabaseConfig {
   /** "embedded" unless DATABASE_HOST is set. */
@@ -61,6 +62,8 @@ export interface Config {
   logLevel: string;
   /** Outgoing mail (user.send_invitation_email, user.forget_password), upstream's EMAIL_* settings. */
   email: EmailConfig;
+  /** OPENSLIDES_CORS_ORIGINS and OPENSLIDES_COOKIE_SAMESITE: which other origins may call the auth service with credentials. */
+  browserAccess: BrowserAccess;
 }
 
 /** Where `npm run client` installs the client build, and where the server looks for it. */
@@ -299,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.OPENSLIDES_HOST ?? "0.0.0.0",
     componentPorts: componentPorts(env),
     componentHost: env.OPENSLIDES_COMPONENT_HOST || "127.0.0.1",
+    browserAccess: { corsOrigins: parseCorsOrigins(env.OPENSLIDES_CORS_ORIGINS), cookieSameSite: parseSameSite(env.OPENSLIDES_COOKIE_SAMESITE) },
     tls: tlsFrom(env, dataDir, acme),
     acme,
     database: {

@@ -1,6 +1,6 @@
 // The `refreshId` cookie: reading it from requests the way every upstream verifier does
 // (quotes removed, percent-decoded) and writing it the way the client and Go verifiers
-// expect (`refreshId=bearer%20<jwt>; Path=/; HttpOnly; Secure`).
+// expect (`refreshId=bearer%20<jwt>; Path=/; HttpOnly; Secure`), plus SameSite.
 import type { IncomingHttpHeaders } from "node:http";
 
 export const REFRESH_COOKIE_NAME = "refreshId";
@@ -24,8 +24,9 @@ export function readRefreshCookie(headers: IncomingHttpHeaders): string | undefi
   return parseCookies(headers.cookie).get(REFRESH_COOKIE_NAME);
 }
 
-export function refreshCookieHeader(value: string): string {
-  return `${REFRESH_COOKIE_NAME}=${encodeURIComponent(value)}; Path=/; HttpOnly; Secure`;
+/** SameSite keeps the browser from sending the cookie with other sites' requests (default Lax). */
+export function refreshCookieHeader(value: string, sameSite: "Strict" | "Lax" | "None" = "Lax"): string {
+  return `${REFRESH_COOKIE_NAME}=${encodeURIComponent(value)}; Path=/; HttpOnly; Secure; SameSite=${sameSite}`;
 }
 
 export function clearedRefreshCookieHeader(): string {

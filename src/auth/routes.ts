@@ -12,6 +12,7 @@ import type { AuthRoute, AuthRouteDependencies } from "./http/route-kit.js";
 import type { AuthContext } from "./context.js";
 import type { AuthDatabase } from "./users.js";
 import { samlRoutes } from "./http/saml-routes.js";
+import { DEFAULT_BROWSER_ACCESS, type BrowserAccess } from "./http/browser-access.js";
 import { secureRoutes } from "./http/secure-routes.js";
 
 export type { AuthRouteDependencies } from "./http/route-kit.js";
@@ -22,21 +23,26 @@ const PREFIXES = ["/system/auth", "/internal/auth", "/system/saml"];
 export interface AuthApp {
   auth: AuthContext;
   db: AuthDatabase;
+  config?: { browserAccess: BrowserAccess };
   log?: { error(message: string, error?: unknown): void };
 }
 
 /** The component "auth": `(app) => Route[]`. */
 export function authComponent(app: AuthApp): Route[] {
-  return authRoutes({ auth: app.auth, db: app.db }, { log: app.log ? (message, error) => app.log!.error(message, error) : undefined });
+  return authRoutes({ auth: app.auth, db: app.db, browserAccess: app.config?.browserAccess ?? DEFAULT_BROWSER_ACCESS }, { log: app.log ? (message, error) => app.log!.error(message, error) : undefined });
 }
 
-export function authRoutes(deps: AuthRouteDependencies, options: { log?: (message: string, error: unknown) => void } = {}): Route[] {
+export function authRoutes(
+  given: Omit<AuthRouteDependencies, "browserAccess"> & { browserAccess?: BrowserAccess },
+  options: { log?: (message: string, error: unknown) => void } = {},
+): Route[] {
+  const deps: AuthRouteDependencies = { ...given, browserAccess: given.browserAccess ?? DEFAULT_BROWSER_ACCESS };
   const table = new Map<string, AuthRoute>();
   for (const route of [...publicRoutes(deps), ...secureRoutes(deps), ...internalRoutes(deps), ...samlRoutes(deps)]) {
     table.set(`${route.method} ${route.path}`, route);
   }
   const log = options.log ?? ((message, error) => console.error(message, error));
-  const handler = (req: HttpRequest, res: HttpResponse) => dispatch(table, log, req, res);
+  const handler = (req: HttpRequest, res: HttpResponse) => dispatch(table, deps.browserAccess, log, req, res);
   return PREFIXES.flatMap((prefix) => [
     { method: "*", path: prefix, component: "auth" as const, handler },
     { method: "*", path: `${prefix}/*`, component: "auth" as const, handler },
@@ -45,11 +51,12 @@ export function authRoutes(deps: AuthRouteDependencies, options: { log?: (messag
 
 async function dispatch(
   table: Map<string, AuthRoute>,
+  browserAccess: BrowserAccess,
   log: (message: string, error: unknown) => void,
   req: HttpRequest,
   res: HttpResponse,
 ): Promise<void> {
-  setCorsHeaders(req, res);
+  setCorsHeaders(req, res, browserAccess);
   const path = normalizePath(req.path);
   const method = req.method.toUpperCase();
   if (method === "OPTIONS") return res.send("", "text/plain", 204);

@@ -42,16 +42,19 @@ describe("health and conventions", () => {
     assert.deepEqual(secure.body, { message: "Yeah! A secure route!", success: true });
   });
 
-  test("every answer carries the CORS headers with the request's origin", async () => {
-    const answer = await call(url, "/system/auth/login", { json: {}, headers: { origin: "https://example.org" } });
-    assert.equal(answer.status, 403);
-    assert.equal(answer.headers.get("access-control-allow-origin"), "https://example.org");
-    assert.equal(answer.headers.get("access-control-allow-methods"), "GET, OPTIONS, POST, DELETE, PUT");
+  test("CORS: the server's own origin may read answers with credentials, a foreign origin may not", async () => {
+    const foreign = await call(url, "/system/auth/login", { json: {}, headers: { origin: "https://example.org" } });
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.headers.get("access-control-allow-origin"), null);
+    assert.equal(foreign.headers.get("access-control-allow-credentials"), null);
+    assert.equal(foreign.headers.get("access-control-allow-methods"), "GET, OPTIONS, POST, DELETE, PUT");
     assert.equal(
-      answer.headers.get("access-control-allow-headers"),
+      foreign.headers.get("access-control-allow-headers"),
       "Origin, X-Requested-With, Content-Type, X-Content-Type, Authentication, Authorization, X-Access-Token, Accept",
     );
-    assert.equal(answer.headers.get("access-control-allow-credentials"), "true");
+    const own = await call(url, "/system/auth/login", { json: {}, headers: { origin: url } });
+    assert.equal(own.headers.get("access-control-allow-origin"), url);
+    assert.equal(own.headers.get("access-control-allow-credentials"), "true");
   });
 
   test("paths match case-insensitively with an optional trailing slash; GET login is 404", async () => {
@@ -80,7 +83,7 @@ describe("login", () => {
 
     const setCookie = answer.headers.getSetCookie();
     assert.equal(setCookie.length, 1);
-    assert.match(setCookie[0]!, /^refreshId=bearer%20[\w-]+\.[\w-]+\.[\w-]+; Path=\/; HttpOnly; Secure$/);
+    assert.match(setCookie[0]!, /^refreshId=bearer%20[\w-]+\.[\w-]+\.[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     const cookiePayload = payloadOf(decodeURIComponent(refreshCookieOf(answer).slice("refreshId=".length)));
     assert.equal(cookiePayload.sessionId, payload.sessionId);
     assert.equal(Number(cookiePayload.exp) - Number(cookiePayload.iat), 30 * 24 * 3600);

@@ -56,7 +56,8 @@ describe("tickets", () => {
 
 describe("cookies", () => {
   test("written percent-encoded, read unquoted and decoded", () => {
-    assert.equal(refreshCookieHeader("bearer a.b.c"), "refreshId=bearer%20a.b.c; Path=/; HttpOnly; Secure");
+    assert.equal(refreshCookieHeader("bearer a.b.c"), "refreshId=bearer%20a.b.c; Path=/; HttpOnly; Secure; SameSite=Lax");
+    assert.equal(refreshCookieHeader("bearer a.b.c", "None"), "refreshId=bearer%20a.b.c; Path=/; HttpOnly; Secure; SameSite=None");
     assert.equal(clearedRefreshCookieHeader(), "refreshId=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
     const cookies = parseCookies('anonymous-auth=; refreshId="bearer%20a.b.c"; other=%E0%A4%A; refreshId=second');
     assert.equal(cookies.get("refreshId"), "bearer a.b.c");

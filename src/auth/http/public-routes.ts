@@ -19,7 +19,7 @@ export function publicRoutes(deps: AuthRouteDependencies): AuthRoute[] {
   ];
 }
 
-async function login({ auth, db }: AuthRouteDependencies, { req, res, fields }: AuthCall): Promise<void> {
+async function login({ auth, db, browserAccess }: AuthRouteDependencies, { req, res, fields }: AuthCall): Promise<void> {
   const body = await fields();
   const username = stringField(body, "username");
   const password = stringField(body, "password");
@@ -45,7 +45,7 @@ async function login({ auth, db }: AuthRouteDependencies, { req, res, fields }: 
   await auth.loginRateLimiter.recordSuccess(username);
   const claims = { sessionId, userId: user.id };
   res.header(AUTHENTICATION_HEADER, await createAccessToken(auth.keys, claims));
-  res.header("Set-Cookie", refreshCookieHeader(await createRefreshCookieValue(auth.keys, claims)));
+  res.header("Set-Cookie", refreshCookieHeader(await createRefreshCookieValue(auth.keys, claims), browserAccess.cookieSameSite));
   res.json(envelope());
 }
 

@@ -3,6 +3,7 @@
 import type { HttpRequest, HttpResponse } from "../../http/types.js";
 import { clearedRefreshCookieHeader } from "../cookies.js";
 import { AUTHENTICATION_HEADER } from "../tokens.js";
+import { allowedOrigin, type BrowserAccess } from "./browser-access.js";
 
 export const SUCCESS_MESSAGE = "Action handled successfully";
 
@@ -25,15 +26,19 @@ export class AuthRouteError extends Error {
   }
 }
 
-export function setCorsHeaders(req: HttpRequest, res: HttpResponse): void {
-  const origin = req.headers.origin;
-  res.header("Access-Control-Allow-Origin", Array.isArray(origin) ? origin.join(" ") : (origin ?? ""));
+/** Upstream's CORS headers, but the origin is echoed (with credentials) only when it may read the answer. */
+export function setCorsHeaders(req: HttpRequest, res: HttpResponse, access: BrowserAccess): void {
+  res.header("Vary", "Origin");
+  const origin = allowedOrigin(req, access);
+  if (origin !== undefined) {
+    res.header("Access-Control-Allow-Origin", origin);
+    res.header("Access-Control-Allow-Credentials", "true");
+  }
   res.header("Access-Control-Allow-Methods", "GET, OPTIONS, POST, DELETE, PUT");
   res.header(
     "Access-Control-Allow-Headers",
     "Origin, X-Requested-With, Content-Type, X-Content-Type, Authentication, Authorization, X-Access-Token, Accept",
   );
-  res.header("Access-Control-Allow-Credentials", "true");
 }
 
 export function clearRefreshCookie(res: HttpResponse): void {

@@ -2,6 +2,7 @@
 // the ticket middleware (spec B5) that guards secure routes and /internal/auth/authenticate.
 import type { HttpRequest, HttpResponse } from "../../http/types.js";
 import type { AuthContext } from "../context.js";
+import type { BrowserAccess } from "./browser-access.js";
 import { readRefreshCookie } from "../cookies.js";
 import type { JwtPayload } from "../jwt.js";
 import type { AuthDatabase } from "../users.js";
@@ -12,6 +13,8 @@ import { anonymousEnvelope, clearRefreshCookie, envelope, exposeRenewedToken } f
 export interface AuthRouteDependencies {
   auth: AuthContext;
   db: AuthDatabase;
+  /** CORS origins and the refresh cookie's SameSite. */
+  browserAccess: BrowserAccess;
 }
 
 export interface AuthCall {
