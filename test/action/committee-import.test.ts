@@ -12,6 +12,14 @@ const byName = async (collection: string, name: string) =>
   [...(await suite.server.db.filter(collection, { field: "name", operator: "=", value: name }, ["id"])).keys()];
 
 describe("committee.json_upload", () => {
+  test("a name repeated in a list is refused (organization_tags must contain unique items)", async () => {
+    const before = await previewIds();
+    const answer = await suite.run(suite.admin, "committee.json_upload", { data: [{ name: "n1", organization_tags: ["ot1", "ot2", "ot1"] }] });
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
+    assert.match(answer.body.message, /organization_tags must contain unique items/);
+    assert.deepEqual(await previewIds(), before);
+  });
+
   test("a new committee with tag, manager, forwarding and meeting; the existing committee is updated", async () => {
     const answer = await suite.run(suite.admin, "committee.json_upload", {
       data: [

@@ -19,7 +19,7 @@ import {
   assertSingularData,
 } from "../../shared/import-preview.js";
 
-const strListSchema = { type: "array", items: { type: "string" } };
+const strListSchema = { type: "array", uniqueItems: true, items: { type: "string" } };
 
 export const committeeHeaders: HeaderEntry[] = [
   { property: "name", type: "string", is_object: true },
