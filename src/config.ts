@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Component } from "./http/types.js";
+import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimitOptions } from "./auth/login-rate-limit.js";
 import { makeDevelopmentCertificate } from "./http/development-certificate.js";
 import { acmeFiles, type AcmeConfig } from "./http/acme/certificate-manager.js";
 import { parseCorsOrigins, parseSameSite, type BrowserAccess } from "./auth/http/browser-access.js";
@@ -64,6 +65,7 @@ export interface Config {
   email: EmailConfig;
   /** OPENSLIDES_CORS_ORIGINS and OPENSLIDES_COOKIE_SAMESITE: which other origins may call the auth service with credentials. */
   browserAccess: BrowserAccess;
+  loginRateLimit: LoginRateLimitOptions;
 }
 
 /** Where `npm run client` installs the client build, and where the server looks for it. */
@@ -337,5 +339,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     threadWatchTimeoutSeconds: parseNumber("OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT", env.OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT, 1),
     logLevel: env.OPENSLIDES_LOGLEVEL ?? (development ? "debug" : "info"),
     email: emailConfigFrom(env),
+    loginRateLimit: loginRateLimitFrom(env),
+  };
+}
+
+/** OPENSLIDES_LOGIN_* (docs/security.md); whole non-negative numbers, 0 disables a limit. */
+function loginRateLimitFrom(env: NodeJS.ProcessEnv): LoginRateLimitOptions {
+  const count = (name: string, fallback: number) => {
+    const value = parseNumber(name, env[name], fallback);
+    if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of 0 or more, got "${env[name]}"`);
+    return value;
+  };
+  const defaults = DEFAULT_LOGIN_RATE_LIMIT;
+  return {
+    freeFailuresPerPair: count("OPENSLIDES_LOGIN_FREE_FAILURES", defaults.freeFailuresPerPair),
+    maxDelaySeconds: Math.max(1, count("OPENSLIDES_LOGIN_MAX_DELAY", defaults.maxDelaySeconds)),
+    pairMemorySeconds: Math.max(1, count("OPENSLIDES_LOGIN_FAILURE_MEMORY", defaults.pairMemorySeconds)),
+    maxFailuresPerAddress: count("OPENSLIDES_LOGIN_MAX_FAILURES_PER_ADDRESS", defaults.maxFailuresPerAddress),
+    addressWindowSeconds: Math.max(1, count("OPENSLIDES_LOGIN_ADDRESS_WINDOW", defaults.addressWindowSeconds)),
   };
 }

@@ -54,6 +54,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     keys: { tokenKey: config.authTokenKey, cookieKey: config.authCookieKey },
     cache: buses.cache,
     messageBus: buses.messageBus,
+    loginRateLimit: config.loginRateLimit,
   });
   const app: AppContext = { config, db, buses, auth, log, version: readVersion(), shutdownHooks: [] };
   try {

@@ -42,7 +42,7 @@ async function login({ auth, db, browserAccess }: AuthRouteDependencies, { req, 
 
   const sessionId = await auth.sessions.add(user.id);
   await recordLogin(db, user.id);
-  await auth.loginRateLimiter.recordSuccess(username);
+  await auth.loginRateLimiter.recordSuccess(username, req.remoteAddress);
   const claims = { sessionId, userId: user.id };
   res.header(AUTHENTICATION_HEADER, await createAccessToken(auth.keys, claims));
   res.header("Set-Cookie", refreshCookieHeader(await createRefreshCookieValue(auth.keys, claims), browserAccess.cookieSameSite));
