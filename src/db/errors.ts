@@ -1,6 +1,8 @@
 // Maps PostgreSQL errors to the database layer's errors with the upstream message texts (spec 3.5).
 import { STORAGE } from "../meta/generated/storage.js";
-import { DatabaseError } from "./types.js";
+import { DatabaseError, DatabaseUnavailableError } from "./types.js";
+import { isConnectionFailure } from "./engine/connection-failure.js";
+
 
 interface PgErrorLike {
   code?: string;
@@ -56,6 +58,8 @@ function quotedName(message: string): string {
 /** Turns any error thrown by an engine into a DatabaseError; `fqid` names the model being written, if any. */
 export function mapDatabaseError(error: unknown, fqid?: string): DatabaseError {
   if (error instanceof DatabaseError) return error;
+  // A connection the server ended (shutdown, crash of the postmaster) is no fault of the request.
+  if (isConnectionFailure(error)) return new DatabaseUnavailableError(error);
   const pgError = (error ?? {}) as PgErrorLike;
   const message = pgError.message ?? String(error);
   const subject = fqid ?? "";
