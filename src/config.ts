@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Component } from "./http/types.js";
+import type { RequestLogMode } from "./http/server.js";
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimitOptions } from "./auth/login-rate-limit.js";
 import { makeDevelopmentCertificate } from "./http/development-certificate.js";
 import { acmeFiles, type AcmeConfig } from "./http/acme/certificate-manager.js";
@@ -61,6 +62,7 @@ export interface Config {
   actionRetryTimeoutMs: number;
   threadWatchTimeoutSeconds: number;
   logLevel: string;
+  requestLog: RequestLogMode;
   /** Outgoing mail (user.send_invitation_email, user.forget_password), upstream's EMAIL_* settings. */
   email: EmailConfig;
   /** OPENSLIDES_CORS_ORIGINS and OPENSLIDES_COOKIE_SAMESITE: which other origins may call the auth service with credentials. */
@@ -288,6 +290,12 @@ function clientDirFrom(env: NodeJS.ProcessEnv, dataDir: string): string | undefi
   return dir;
 }
 
+function parseRequestLog(value: string | undefined): RequestLogMode {
+  const mode = (value ?? "off").trim().toLowerCase() || "off";
+  if (mode === "off" || mode === "errors" || mode === "all") return mode;
+  throw new ConfigError(`OPENSLIDES_LOG_REQUESTS must be off, errors or all, not ${JSON.stringify(value)}`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const development = isTruthy(env.OPENSLIDES_DEVELOPMENT);
   const dataDir = resolve(env.OPENSLIDES_DATA_DIR ?? ".openslides");
@@ -338,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     actionRetryTimeoutMs: parseNumber("ACTION_RETRY_TIMEOUT", env.ACTION_RETRY_TIMEOUT, 0.4) * 1000,
     threadWatchTimeoutSeconds: parseNumber("OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT", env.OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT, 1),
     logLevel: env.OPENSLIDES_LOGLEVEL ?? (development ? "debug" : "info"),
+    requestLog: parseRequestLog(env.OPENSLIDES_LOG_REQUESTS),
     email: emailConfigFrom(env),
     loginRateLimit: loginRateLimitFrom(env),
   };

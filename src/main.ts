@@ -73,7 +73,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     : undefined;
   const routes = collectRoutes(app);
   const listeners = new Map<Component | "main", Listener>();
-  const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, ...config.listen, log, tls: config.tls };
+  const common = { host: config.host, maxBodyBytes: config.maxBodyBytes, ...config.listen, log, tls: config.tls, requestLog: config.requestLog };
   listeners.set("main", new Listener({ ...common, port: config.port, routes: routesForPort(routes), internalPassword: config.internalAuthPassword }));
   for (const [component, port] of Object.entries(config.componentPorts) as [Component, number][]) {
     listeners.set(component, new Listener({ ...common, host: config.componentHost, port, component, routes: routesForPort(routes, component) }));

@@ -30,7 +30,11 @@ export interface ListenerOptions {
   requestTimeoutMs?: number;
   /** On the main port every /internal/ path needs it (refused when unset); component ports keep upstream's behaviour. */
   internalPassword?: string;
+  /** Logs each answer (method, path, status, time, error message): "errors" only those ≥ 400. */
+  requestLog?: RequestLogMode;
 }
+
+export type RequestLogMode = "off" | "errors" | "all";
 
 export const DEFAULT_LISTEN_BACKLOG = 4096;
 const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
@@ -164,6 +168,7 @@ export class Listener {
     if (this.stopping && rawReq.httpVersionMajor === 1) rawRes.setHeader("Connection", "close");
     const req = wrapRequest(rawReq, request.controller.signal, this.options.maxBodyBytes, this.options.component);
     const res = wrapResponse(rawRes);
+    this.logAnswer(req, res);
     try {
       if (!this.internalPasswordAccepted(req, res)) return;
       const { route, allowed } = this.router.find(req.method, req.path);
@@ -173,6 +178,25 @@ export class Listener {
     } catch (error) {
       this.answerError(req, res, error);
     }
+  }
+
+  private logAnswer(req: HttpRequest, res: HttpResponse): void {
+    const mode = this.options.requestLog ?? "off";
+    if (mode === "off") return;
+    const started = Date.now();
+    let answer = "";
+    const json = res.json.bind(res);
+    res.json = (body, status) => {
+      if ((status ?? res.raw.statusCode) >= 400) answer = JSON.stringify(body)?.slice(0, 500) ?? "";
+      json(body, status);
+    };
+    const write = () => {
+      const status = res.raw.statusCode;
+      if (mode === "errors" && status < 400) return;
+      const text = answer ? ` ${answer}` : "";
+      this.options.log.info(`request ${req.method} ${req.path} ${status} ${Date.now() - started} ms${res.raw.writableFinished ? "" : " (connection closed)"}${text}`);
+    };
+    res.raw.once("close", write);
   }
 
   /** Answers 401 (400 for a header that is not base64) unless an internal path carries the internal password. */
