@@ -49,6 +49,8 @@ export interface RequestAuthenticator {
   authenticateRefreshCookieOnly(req: HttpRequest): Promise<number>;
   /** Aborts when the identity's session is revoked or `until` aborts (Go services end open streams so). */
   sessionSignal(identity: RequestIdentity, until: AbortSignal): AbortSignal;
+  /** Whether the request's access token is one of ours (unexpired) whose session was revoked, with or without a cookie. */
+  carriesRevokedSession(req: HttpRequest): Promise<boolean>;
 }
 
 export interface AuthenticatorDependencies {
@@ -70,7 +72,19 @@ export function createRequestAuthenticator(flavour: VerifierFlavour, dependencie
       if (!identity.sessionId || identity.userId === 0) return until;
       return dependencies.revocations.watch(identity.sessionId, until);
     },
+    carriesRevokedSession: (req) => carriesRevokedSession(dependencies, readCredentials(req)),
   };
+}
+
+async function carriesRevokedSession({ keys, revocations }: AuthenticatorDependencies, { token }: Credentials): Promise<boolean> {
+  if (token === undefined || !token.startsWith("bearer ")) return false;
+  try {
+    const payload = await verifyAccessTokenJwt(keys, token.slice(7));
+    return typeof payload.sessionId === "string" && revocations.isRevoked(payload.sessionId);
+  } catch (error) {
+    if (error instanceof JwtError) return false;
+    throw error;
+  }
 }
 
 interface Credentials {

@@ -123,8 +123,25 @@ function endOnRevocation(app: AppContext, session: RequestIdentity, req: HttpReq
   else signal.addEventListener("abort", () => stream.close(), { once: true });
 }
 
+/**
+ * A stream request whose token belongs to a session revoked a moment before is answered as if it
+ * had come a moment earlier: a stream that ends at once, without a line. Upstream answers 403
+ * ("invalid session", or "Can not find auth cookie" once the logout's answer removed the cookie),
+ * and the client treats a 403 on a stream's first request as a broken service ("Error talking to
+ * autoupdate service", no way back to the login page). Its shared worker opens its streams with
+ * the token it got just before; a logout in another tab (or the suite's logout through the API)
+ * can land in between. A stream that ends makes the client ask who-am-i and show the login page,
+ * as for a logout while the stream runs. Single reads and long polls keep upstream's 403.
+ */
+function endedStream(res: HttpResponse): void {
+  res.header("Cache-Control", NO_STORE);
+  res.send("", "application/octet-stream", 200);
+}
+
 interface Identified {
   userId: number;
+  /** The request's session was revoked and the request is a stream: it ends at once. */
+  endedStream?: boolean;
   /** Whether the request counts as a connection of the user. */
   count: boolean;
   /** The session whose revocation ends the request's stream (authenticated public requests). */
@@ -139,6 +156,7 @@ function handler(app: AppContext, service: AutoupdateService, identify: (req: Ht
         throw new AutoupdateError(400, "invalid_request", "Invalid request: only GET or POST requests are supported");
       }
       const identity = await identify(req, res);
+      if (identity.endedStream) return endedStream(res);
       // Every authenticated request counts while it runs, single reads too (as upstream).
       if (identity.count) done = service.counter.count(isLongPolling(req) ? "longpolling" : "stream", identity.userId);
       const request = await readAutoupdateRequest(req);
@@ -160,7 +178,15 @@ export function createAutoupdateService(app: AppContext): AutoupdateService {
 
 export function autoupdateRoutes(app: AppContext, service: AutoupdateService): Route[] {
   const publicHandler = handler(app, service, async (req, res) => {
-    const identity = await app.auth.authenticator("go").authenticate(req, res);
+    const authenticator = app.auth.authenticator("go");
+    let identity: RequestIdentity;
+    try {
+      identity = await authenticator.authenticate(req, res);
+    } catch (error) {
+      const stream = !req.query.has("single") && !isLongPolling(req);
+      if (error instanceof RequestAuthenticationError && stream && (await authenticator.carriesRevokedSession(req))) return { userId: 0, count: false, endedStream: true };
+      throw error;
+    }
     return { userId: identity.userId, count: true, session: identity.userId > 0 ? identity : undefined };
   });
   const internalHandler = handler(app, service, async (req) => {

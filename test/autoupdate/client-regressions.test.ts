@@ -159,6 +159,41 @@ describe("client regressions on one process", () => {
     for (const line of lines) assert.ok(!("error" in JSON.parse(line)), `no error line: ${line}`);
   });
 
+  test("a stream that opens a moment after its session's logout ends at once without a line; single reads keep upstream's 403 (login.spec 'open login after logout via api')", async () => {
+    const delegate = await loggedIn(server.url, "a", "a");
+    // The shared worker still has the token and cookie it had before the logout (in another tab, or the API) landed.
+    const before = credentials(delegate);
+    const logout = await delegate.post("/system/auth/secure/logout");
+    assert.equal(logout.status, 200);
+    // With the cookie, and without it once the logout's answer removed it (the token alone).
+    for (const headers of [before, { authentication: before.authentication! }]) {
+      const response = await fetch(`${server.url}/system/autoupdate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(OPERATOR_REQUEST(2)),
+        signal: AbortSignal.timeout(10_000),
+      });
+      assert.equal(response.status, 200);
+      assert.equal(await response.text(), "", "no data of the logged-out user and no error line");
+    }
+    // A token without a cookie whose session is not revoked stays upstream's 403.
+    const other = await loggedIn(server.url, "b", "b");
+    const noCookie = await fetch(`${server.url}/system/autoupdate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authentication: other.token! },
+      body: JSON.stringify(OPERATOR_REQUEST(3)),
+    });
+    assert.equal(noCookie.status, 403);
+    assert.deepEqual(await noCookie.json(), { error: { type: "auth", msg: "Can not find auth cookie" } });
+    const singleRead = await fetch(`${server.url}/system/autoupdate?single=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...before },
+      body: JSON.stringify(OPERATOR_REQUEST(2)),
+    });
+    assert.equal(singleRead.status, 403);
+    assert.deepEqual(await singleRead.json(), { error: { type: "auth", msg: "invalid session" } });
+  });
+
   test("a relation list whose targets all became invisible is sent as [] in the first line and in updates (as upstream)", async () => {
     const delegate = await loggedIn(server.url, "a", "a");
     const parent = await act(admin, "topic.create", { meeting_id: 1, title: "Parent topic" });
