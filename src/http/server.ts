@@ -185,10 +185,11 @@ export class Listener {
     if (mode === "off") return;
     const started = Date.now();
     let answer = "";
-    const json = res.json.bind(res);
-    res.json = (body, status) => {
-      if ((status ?? res.raw.statusCode) >= 400) answer = JSON.stringify(body)?.slice(0, 500) ?? "";
-      json(body, status);
+    // res.json answers through res.send too.
+    const send = res.send.bind(res);
+    res.send = (body, contentType, status) => {
+      if ((status ?? res.raw.statusCode) >= 400 && contentType?.includes("json")) answer = String(body).slice(0, 500);
+      send(body, contentType, status);
     };
     const write = () => {
       const status = res.raw.statusCode;

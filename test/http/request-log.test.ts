@@ -28,10 +28,15 @@ describe("request log, errors only", () => {
     assert.equal((await client.get("/system/health")).status, 200);
     const bad = await client.post("/system/action/handle_request", [{ action: "no_such.action", data: [{}] }]);
     assert.equal(bad.status, 400);
-    const lines = await requestLines(server, 1);
-    assert.equal(lines.length, 1, lines.join("\n"));
+    // A JSON body sent as text (the ICC's error shape) is logged too.
+    const icc = await client.get("/system/icc/applause?meeting_id=x");
+    assert.equal(icc.status, 400);
+    const lines = await requestLines(server, 2);
+    assert.equal(lines.length, 2, lines.join("\n"));
     assert.match(lines[0]!, / INFO request POST \/system\/action\/handle_request 400 \d+ ms /);
     assert.ok(lines[0]!.includes("no_such.action"), `the answer's message is in the line: ${lines[0]}`);
+    assert.match(lines[1]!, / INFO request GET \/system\/icc\/applause 400 \d+ ms /);
+    assert.ok(lines[1]!.includes("Query meeting has to be an int."), lines[1]);
   });
 });
 
