@@ -15,7 +15,7 @@ import { voteRoutes } from "./vote/routes.js";
 import { internalVoteRoutes } from "./vote/internal-routes.js";
 import { attachLiveVotes } from "./vote/live-votes.js";
 import { projectorRoutes } from "./projector/routes.js";
-import { createSearchService, searchRoutes } from "./search/routes.js";
+import { searchRoutes } from "./search/routes.js";
 
 export type ComponentRoutes = (app: AppContext) => Route[];
 
@@ -34,7 +34,7 @@ export const COMPONENTS: ComponentRoutes[] = [
     const service = createAutoupdateService(app);
     // poll/live_votes in the autoupdate's state, from the vote service's ballots.
     attachLiveVotes(app, service);
-    return [...autoupdateRoutes(app, service), ...projectorRoutes(app, service), ...searchRoutes(app, createSearchService(service))];
+    return [...autoupdateRoutes(app, service), ...projectorRoutes(app, service), ...searchRoutes(app, service)];
   },
   (app) => mediaRoutes(app),
   // The internal routes only on the vote port (upstream's protocol for upstream services).

@@ -13,7 +13,6 @@ import { MemoryBus } from "./bus/memory-bus.js";
 import { collectRoutes } from "./components.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createDatabase } from "./db/database.js";
-import { CertificateManager } from "./http/acme/certificate-manager.js";
 import { Listener } from "./http/server.js";
 import type { Component, Route } from "./http/types.js";
 import { createLogger, type Logger } from "./log.js";
@@ -66,8 +65,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     await db.close();
     throw error;
   }
+  // The ACME client (and its JOSE library) is loaded only when certificates come from ACME.
   const certificates = config.acme
-    ? new CertificateManager(config.acme, config.dataDir, log, () => {
+    ? new (await import("./http/acme/certificate-manager.js")).CertificateManager(config.acme, config.dataDir, log, () => {
         for (const listener of listeners.values()) listener.reloadCertificate();
       })
     : undefined;

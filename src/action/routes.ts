@@ -10,7 +10,6 @@ import { loadActions } from "./actions/load.js";
 import { authenticateRequest } from "./authenticate.js";
 import { BadRequestError } from "./errors.js";
 import { registeredActions } from "./framework/registry.js";
-import { ActionHandler } from "./handler.js";
 import { NotFoundError, sendActionError, ServerError, UnauthorizedError, WERKZEUG_TEXTS } from "./http-errors.js";
 import { assertMigrationIndex } from "./migration-check.js";
 import { migrationCommand } from "./migrations.js";
@@ -21,6 +20,16 @@ import { checkInternalPassword, MALFORMED_INTERNAL_PASSWORD } from "../http/inte
 
 /** How long a successful answer waits for the process's state to apply its writes (normally milliseconds). */
 const READ_YOUR_WRITES_WAIT_MS = 5_000;
+
+type ActionHandlerClass = typeof import("./handler.js").ActionHandler;
+
+// The actions (about 300 modules) and the machinery that runs them (schema validation, HTML
+// sanitizer, ...) are loaded by the first request that needs them, not at start.
+let machinery: Promise<ActionHandlerClass> | undefined;
+function loadMachinery(): Promise<ActionHandlerClass> {
+  machinery ??= loadActions().then(async () => (await import("./handler.js")).ActionHandler);
+  return machinery;
+}
 
 /** What the action component needs from the application. */
 export interface ActionApp {
@@ -42,17 +51,10 @@ function hasCredentials(req: HttpRequest): boolean {
 const VERSION_FILE = fileURLToPath(new URL("../../../version.txt", import.meta.url));
 
 export function actionRoutes(app: ActionApp): Route[] {
-  const loaded = loadActions();
   // Password reset tokens are the auth service's: its key, and its used-token marks (shared through the cache).
   configurePasswordResetTokens({ tokenKey: app.auth.keys.tokenKey, cache: app.auth.cache });
-  const action = (mode: Mode) => async (req: HttpRequest, res: HttpResponse) => {
-    await loaded;
-    await handleActionRequest(app, req, res, mode);
-  };
-  const get = (handler: () => unknown) => async (_req: HttpRequest, res: HttpResponse) => {
-    await loaded;
-    res.json(handler());
-  };
+  const action = (mode: Mode) => (req: HttpRequest, res: HttpResponse) => handleActionRequest(app, req, res, mode);
+  const get = (handler: () => unknown) => async (_req: HttpRequest, res: HttpResponse) => res.json(await handler());
   const migrations = async (req: HttpRequest, res: HttpResponse) => {
     try {
       requireInternalPassword(app.config, req);
@@ -68,7 +70,7 @@ export function actionRoutes(app: ActionApp): Route[] {
     ["POST", "/internal/handle_request", action("internal")],
     ["POST", "/internal/migrations", migrations],
     ["GET", "/system/action/health", get(() => ({ status: "running" }))],
-    ["GET", "/system/action/info", get(() => ({ healthinfo: { actions: actionsInfo() } }))],
+    ["GET", "/system/action/info", get(async () => ({ healthinfo: { actions: await actionsInfo() } }))],
     ["GET", "/system/action/version", get(() => ({ version: readVersion() }))],
   ];
   // One trailing slash is allowed on every route (upstream's ^<path>/?$).
@@ -86,15 +88,13 @@ export function actionRoutes(app: ActionApp): Route[] {
  * the example data's superadmin (user 1). Outside development it is plain handle_request.
  */
 export function actionPortAliases(app: ActionApp): Route[] {
-  const loaded = loadActions();
   return [
     {
       method: "GET",
       path: "/health",
       component: "action",
       handler: async (_req, res) => {
-        await loaded;
-        res.json({ status: "running", healthinfo: { actions: actionsInfo() } });
+        res.json({ status: "running", healthinfo: { actions: await actionsInfo() } });
       },
     },
     {
@@ -102,7 +102,6 @@ export function actionPortAliases(app: ActionApp): Route[] {
       path: "/",
       component: "action",
       handler: async (req, res) => {
-        await loaded;
         await handleActionRequest(app, req, res, app.config.development && !hasCredentials(req) ? "development-default-user" : "public");
       },
     },
@@ -123,6 +122,7 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
     else userId = await authenticateRequest(app.auth, req, res);
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
     const atomic = mode === "internal" || !rawUrl.endsWith("handle_separately");
+    const ActionHandler = await loadMachinery();
     const handler = new ActionHandler({
       db: app.db,
       development: app.config.development,
@@ -151,7 +151,8 @@ function requireInternalPassword(config: Config, req: HttpRequest): void {
   if (check !== "ok") throw new UnauthorizedError();
 }
 
-function actionsInfo(): Record<string, { schema: Record<string, unknown> }> {
+async function actionsInfo(): Promise<Record<string, { schema: Record<string, unknown> }>> {
+  await loadActions();
   const info: Record<string, { schema: Record<string, unknown> }> = {};
   for (const action of registeredActions()) {
     const schema: Record<string, unknown> = {

@@ -8,15 +8,26 @@
 // stalled every other request. Queued computations wait their turn in arrival order.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { availableParallelism } from "node:os";
-import argon2 from "argon2";
+import { createRequire } from "node:module";
+import type * as Argon2 from "argon2";
 import { WorkQueue } from "./work-queue.js";
 
 const ARGON2_PREFIX = "$argon2";
 const LEGACY_HASH_LENGTH = 152;
 const LEGACY_SALT_LENGTH = 64;
 
+// The native argon2 module is loaded by the first hash or verification, not at start.
+let argon2Module: typeof Argon2 | undefined;
+function argon2(): typeof Argon2 {
+  argon2Module ??= createRequire(import.meta.url)("argon2") as typeof Argon2;
+  return argon2Module;
+}
+
+/** argon2id (type 2 in the module's numbering). */
+const ARGON2ID = 2;
+
 const ARGON2_OPTIONS = {
-  type: argon2.argon2id,
+  type: ARGON2ID,
   memoryCost: 65536,
   timeCost: 3,
   parallelism: 4,
@@ -49,7 +60,7 @@ export function hashQueueLoad(): { running: number; waiting: number; limit: numb
 /** argon2id PHC string; "" for an empty input (as upstream). */
 export async function hashPassword(password: string): Promise<string> {
   if (!password) return "";
-  return hashing.run(() => argon2.hash(password, ARGON2_OPTIONS));
+  return hashing.run(() => argon2().hash(password, ARGON2_OPTIONS));
 }
 
 /** Whether password matches hash. Empty values, unknown formats and malformed argon2 strings never match. */
@@ -57,7 +68,7 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   if (!password || !hash) return false;
   if (hash.startsWith(ARGON2_PREFIX)) {
     try {
-      return await hashing.run(() => argon2.verify(hash, password));
+      return await hashing.run(() => argon2().verify(hash, password));
     } catch {
       return false;
     }

@@ -28,8 +28,8 @@ export class AutoupdateService {
     });
     // A failed start is reported by the requests that wait for it.
     this.ready.catch((error) => app.log.error("autoupdate: the state could not be loaded", error));
-    // The client asks for compressed lines by default: have the codec ready for the first one.
-    this.compressor().catch(() => undefined);
+    // The codec (libzstd in WebAssembly, about 20 MiB of memory) is loaded by the first request
+    // that asks for compressed lines, not at start: an idle server does not pay for it.
   }
 
   get state(): LiveState {

@@ -1,7 +1,8 @@
 // Redis message bus (ioredis): shared by every process of a deployment and by upstream
 // services on the same Redis. Key and stream names are used as given (plus an optional
 // prefix, which tests use to stay apart from each other).
-import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redis } from "ioredis";
 import {
   FROM_NOW,
   FROM_START,
@@ -17,6 +18,13 @@ import {
   type Subscription,
 } from "./bus.js";
 import { startSubscription } from "./subscription.js";
+
+// ioredis is loaded by the first Redis bus, so that a deployment without Redis does not hold it.
+let redisClass: typeof Redis | undefined;
+function loadRedis(): typeof Redis {
+  redisClass ??= (createRequire(import.meta.url)("ioredis") as typeof import("ioredis")).Redis;
+  return redisClass;
+}
 
 export interface RedisBusOptions {
   host: string;
@@ -223,7 +231,7 @@ export class RedisBus implements MessageBus {
   }
 
   private connect(): Redis {
-    const connection = new Redis({
+    const connection = new (loadRedis())({
       host: this.options.host,
       port: this.options.port,
       db: this.options.db ?? 0,

@@ -1,6 +1,5 @@
 // The routes of the presenter component (spec presenter A1-A3) and, for the backend seed's curl
 // examples, its un-prefixed aliases on the presenter's own port (GET /health, any method on /).
-import { compileValidator } from "../action/framework/validation.js";
 import { assertMigrationIndex } from "../action/migration-check.js";
 import { assertJsonContentType, isFalsyJson, readJsonBody } from "../action/request-body.js";
 import { authenticateRequest } from "../action/authenticate.js";
@@ -24,7 +23,18 @@ interface Blob {
   data?: Record<string, unknown>;
 }
 
-const validatePayload = compileValidator({
+type Validate = (value: unknown) => string | undefined;
+type CompileValidator = typeof import("../action/framework/validation.js").compileValidator;
+
+// The schema validator (ajv and the action fields' formats, with the HTML sanitizer) is loaded by
+// the first presenter request, not at start.
+let validation: Promise<CompileValidator> | undefined;
+function loadCompileValidator(): Promise<CompileValidator> {
+  validation ??= import("../action/framework/validation.js").then((module) => module.compileValidator);
+  return validation;
+}
+
+const PAYLOAD_SCHEMA = {
   type: "array",
   minItems: 1,
   uniqueItems: true,
@@ -34,12 +44,13 @@ const validatePayload = compileValidator({
     required: ["presenter"],
     additionalProperties: false,
   },
-});
+} as const;
 
-const validators = new Map<string, (value: unknown) => string | undefined>();
-function dataValidator(presenter: Presenter): (value: unknown) => string | undefined {
+let payloadValidator: Validate | undefined;
+const validators = new Map<string, Validate>();
+function dataValidator(compile: CompileValidator, presenter: Presenter): Validate {
   let validator = validators.get(presenter.name);
-  if (!validator) validators.set(presenter.name, (validator = compileValidator(presenter.schema)));
+  if (!validator) validators.set(presenter.name, (validator = compile(presenter.schema)));
   return validator;
 }
 
@@ -71,7 +82,8 @@ async function handlePresenterRequest(app: PresenterApp, req: HttpRequest, res: 
     const payload = await readJsonBody(req);
     await assertMigrationIndex(app.db);
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
-    const blobs = validBlobs(payload);
+    const compile = await loadCompileValidator();
+    const blobs = validBlobs(compile, payload);
     const presenters = blobs.map((blob) => {
       const presenter = findPresenter(blob.presenter);
       if (!presenter) throw new BadRequestError(`Presenter ${blob.presenter} does not exist.`);
@@ -80,7 +92,7 @@ async function handlePresenterRequest(app: PresenterApp, req: HttpRequest, res: 
     const userId = await authenticateRequest(app.auth, req, res);
     const results: unknown[] = [];
     for (const [index, presenter] of presenters.entries()) {
-      const data = validData(presenter, blobs[index]!.data);
+      const data = validData(compile, presenter, blobs[index]!.data);
       results.push(await presenter.run({ db: app.db, userId, data }));
     }
     res.json(results);
@@ -90,15 +102,16 @@ async function handlePresenterRequest(app: PresenterApp, req: HttpRequest, res: 
   }
 }
 
-function validBlobs(payload: unknown): Blob[] {
-  const error = validatePayload(payload);
+function validBlobs(compile: CompileValidator, payload: unknown): Blob[] {
+  payloadValidator ??= compile(PAYLOAD_SCHEMA);
+  const error = payloadValidator(payload);
   if (error) throw new BadRequestError(error);
   return payload as Blob[];
 }
 
-function validData(presenter: Presenter, data: Record<string, unknown> | undefined): Record<string, unknown> {
+function validData(compile: CompileValidator, presenter: Presenter, data: Record<string, unknown> | undefined): Record<string, unknown> {
   if (data === undefined) throw new BadRequestError("No data given.");
-  const error = dataValidator(presenter)(data);
+  const error = dataValidator(compile, presenter)(data);
   if (error) throw new BadRequestError(error);
   return data;
 }

@@ -10,8 +10,8 @@ import { RequestAuthenticationError, type RequestIdentity } from "../auth/authen
 import { createRestricter } from "../autoupdate/restrict/index.js";
 import type { AutoupdateService } from "../autoupdate/service.js";
 import { RequestAborted, type HttpRequest, type HttpResponse, type Route } from "../http/types.js";
-import { PREVIEW_KEYS, projectorHtml, projectorPage, renderProjector, type ProjectorSettings } from "./render.js";
-import { ProjectorService, type ProjectorEvent } from "./service.js";
+import type { ProjectorSettings } from "./render.js";
+import type { ProjectorEvent, ProjectorService } from "./service.js";
 import { requestLanguage } from "./translate.js";
 import { jsonNestsDeeperThan } from "../http/json-depth.js";
 
@@ -51,11 +51,22 @@ function staticFiles(): Map<string, Buffer> {
   return files;
 }
 
+type Renderer = typeof import("./render.js");
+
+// The slide renderer (with its HTML parser) and the projector service are loaded by the first
+// projector request, not at start.
+let renderer: Promise<[Renderer, typeof import("./service.js")]> | undefined;
+function loadRenderer(): Promise<[Renderer, typeof import("./service.js")]> {
+  renderer ??= Promise.all([import("./render.js"), import("./service.js")]);
+  return renderer;
+}
+
 export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService): Route[] {
   let service: ProjectorService | undefined;
   const onError = (error: unknown) => app.log.error("projector: a slide could not be rendered", error);
   const ready = async (): Promise<ProjectorService> => {
     await autoupdate.ready;
+    const [, { ProjectorService }] = await loadRenderer();
     if (!service) {
       service = new ProjectorService(autoupdate.state, onError);
       app.shutdownHooks.push(() => service?.close());
@@ -115,7 +126,8 @@ export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService):
       }
     };
 
-  const get = handle("/system/projector/get/", (req, res, id, projectors) => {
+  const get = handle("/system/projector/get/", async (req, res, id, projectors) => {
+    const [{ projectorPage }] = await loadRenderer();
     const content = projectors.content(id, requestLanguage(req));
     if (content === undefined) throw new ProjectorHttpError(404, "Projector not found");
     const script = `const id = window.location.pathname.substring(window.location.pathname.lastIndexOf("/") + 1);\n      Projector(document.getElementById("projector-page"), id, undefined, { standalone: false });`;
@@ -133,6 +145,7 @@ export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService):
     }
     const projector = autoupdate.state.get(`projector/${id}`);
     if (!projector) throw new ProjectorHttpError(404, "Projector not found");
+    const [{ PREVIEW_KEYS, projectorHtml, projectorPage, renderProjector }] = await loadRenderer();
     const rendered = renderProjector(autoupdate.state, projector, requestLanguage(req), onError);
     if (body && typeof body === "object" && !Array.isArray(body)) {
       const settings = rendered.settings as unknown as Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { AppContext } from "../app.js";
 import type { AutoupdateService } from "../autoupdate/service.js";
 import { RequestAuthenticationError } from "../auth/authenticate-request.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
-import { SearchService } from "./service.js";
+import type { SearchService } from "./service.js";
 
 const INTERNAL_ERROR = `{"error": {"type": "InternalError", "msg": "Something went wrong on the server. The admin is already informed."}}\n`;
 
@@ -40,17 +40,28 @@ function atoi(value: string): number {
   return Number.isSafeInteger(number) ? number : 0;
 }
 
-export function createSearchService(autoupdate: AutoupdateService): SearchService {
-  const service = new SearchService(async () => {
-    await autoupdate.ready;
-    return autoupdate.state;
-  });
-  service.warm();
-  return service;
+/**
+ * The search service, created by the first search: its modules and its index (built from the
+ * autoupdate state, then kept up to date by its changes) cost nothing until someone searches.
+ */
+function lazySearchService(app: AppContext, autoupdate: AutoupdateService): () => Promise<SearchService> {
+  let created: Promise<SearchService> | undefined;
+  return () => {
+    created ??= import("./service.js").then(({ SearchService }) => {
+      const service = new SearchService(async () => {
+        await autoupdate.ready;
+        return autoupdate.state;
+      });
+      app.shutdownHooks.push(() => service.close());
+      return service;
+    });
+    created.catch(() => (created = undefined));
+    return created;
+  };
 }
 
-export function searchRoutes(app: AppContext, service: SearchService): Route[] {
-  app.shutdownHooks.push(() => service.close());
+export function searchRoutes(app: AppContext, autoupdate: AutoupdateService): Route[] {
+  const searchService = lazySearchService(app, autoupdate);
   const search: Route["handler"] = async (req, res) => {
     try {
       const identity = await authenticate(app, req, res);
@@ -58,7 +69,7 @@ export function searchRoutes(app: AppContext, service: SearchService): Route[] {
       const question = form("q");
       if (question === "") throw new SearchError(400, "invalid_request", "Invalid request: 'q' parameter missing");
       const collections = form("c").split(",").filter((name) => name !== "");
-      const result = await service.search(identity.userId, question, collections, atoi(form("m")));
+      const result = await (await searchService()).search(identity.userId, question, collections, atoi(form("m")));
       res.send(JSON.stringify(result), "application/json", 200);
     } catch (error) {
       if (res.sent) return;
