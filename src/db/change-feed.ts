@@ -29,6 +29,9 @@ export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
   /** Barriers sent and not yet come back, by token. */
   private readonly barriers = new Map<string, () => void>();
+  /** The barrier the next callers of caughtUp share, until it is sent. */
+  private nextBarrier?: Promise<void>;
+  private barrierInFlight?: Promise<void>;
   private closed = false;
   private stop?: () => Promise<void>;
   /** Notifications are handled one after the other, in arrival (= commit) order. */
@@ -58,7 +61,21 @@ export class ChangeFeed {
    * Resolves once every change committed before the call has been delivered to the listeners;
    * rejects when the database cannot be reached.
    */
-  async caughtUp(): Promise<void> {
+  caughtUp(): Promise<void> {
+    // Callers share a barrier that is not sent yet: one round trip for a burst of requests (2,000
+    // streams opening at once) instead of one each. A barrier already sent may have passed the
+    // database before a caller's own change was committed, so later callers wait for the next one.
+    this.nextBarrier ??= (async () => {
+      await this.barrierInFlight;
+      this.nextBarrier = undefined;
+      const sent = this.barrier();
+      this.barrierInFlight = sent.catch(() => undefined);
+      return sent;
+    })();
+    return this.nextBarrier;
+  }
+
+  private async barrier(): Promise<void> {
     const token = randomUUID();
     const returned = new Promise<void>((resolve) => this.barriers.set(token, resolve));
     try {
