@@ -48,6 +48,23 @@ describe("tickets", () => {
     assert.equal((await failureOf(unsigned)).describe(), "JsonWebTokenError: jwt signature is required");
   });
 
+  test("rightly signed tokens with unusual claims get the same answers as from the JWT library", async () => {
+    const secret = new TextEncoder().encode(keys.tokenKey);
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = { alg: "HS256" }) =>
+      new SignJWT(claims).setProtectedHeader(header as { alg: string }).sign(secret);
+    assert.equal((await verifyJwt(await sign({ userId: 4, exp: now + 60 }), keys.tokenKey)).userId, 4);
+    assert.equal((await verifyJwt(await sign({ userId: 5 }), keys.tokenKey)).userId, 5, "no expiry at all is accepted");
+    assert.equal((await verifyJwt(await sign({ userId: 6, exp: now + 60 }, { alg: "HS256", kid: "k" }), keys.tokenKey)).userId, 6);
+    assert.equal((await failureOf(await sign({ userId: 1, exp: now + 60, nbf: now + 60 }))).describe(), "NotBeforeError: jwt not active");
+    assert.equal((await failureOf(await sign({ userId: 1, exp: "soon" }))).describe(), "JsonWebTokenError: invalid token");
+    assert.equal((await failureOf(await sign({ userId: 1, exp: now }))).describe(), "TokenExpiredError: jwt expired");
+    const valid = await sign({ userId: 1, exp: now + 60 });
+    const [header, payload, signature] = valid.split(".") as [string, string, string];
+    const otherPayload = Buffer.from(JSON.stringify({ userId: 2, exp: now + 60 })).toString("base64url");
+    assert.equal((await failureOf(`${header}.${otherPayload}.${signature}`)).describe(), "JsonWebTokenError: invalid signature");
+  });
+
   test("the bearer prefix is accepted in any case by the auth service", () => {
     assert.equal(hasBearerPrefix("Bearer abc"), true);
     assert.equal(hasBearerPrefix("bearerabc"), false);
