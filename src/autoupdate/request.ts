@@ -14,7 +14,7 @@ export const MAX_AUTOUPDATE_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_REQUESTED_IDS = 100_000;
 
 export interface AutoupdateRequest {
-  requests: KeyRequest[];
+  requests: readonly KeyRequest[];
   single: boolean;
   compress: boolean;
   longPolling: boolean;
@@ -78,11 +78,11 @@ export async function readAutoupdateRequest(req: HttpRequest): Promise<Autoupdat
     keyBody = parts[0]!;
     pollState = parts[1] === "null" || parts[1] === "" ? undefined : parts[1];
   }
-  const requests: KeyRequest[] = [];
+  let requests: readonly KeyRequest[] = [];
   try {
-    requests.push(...parseKeyRequests(keyBody));
+    requests = parseKeyRequests(keyBody);
     const k = req.query.get("k");
-    if (k) requests.push(...requestsFromKeys(k.split(",")));
+    if (k) requests = [...requests, ...requestsFromKeys(k.split(","))];
   } catch (error) {
     keyRequestError(error);
   }

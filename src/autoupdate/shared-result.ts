@@ -533,5 +533,13 @@ export class SharedResults {
 
 /** The request as text: equal texts mean equal requests (field maps are written in their order). */
 export function requestKey(requests: readonly KeyRequest[]): string {
-  return JSON.stringify(requests, (_name, value: unknown) => (value instanceof Map ? [...value] : value));
+  let key = requestKeys.get(requests);
+  if (key === undefined) {
+    key = JSON.stringify(requests, (_name, value: unknown) => (value instanceof Map ? [...value] : value));
+    requestKeys.set(requests, key);
+  }
+  return key;
 }
+
+/** Texts of request lists (read-only; the parser hands out one list per distinct body). */
+const requestKeys = new WeakMap<readonly KeyRequest[], string>();

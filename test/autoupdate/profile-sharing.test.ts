@@ -127,7 +127,7 @@ function grow(state: MutableState): void {
 }
 
 /** meeting/1 with every relation followed two levels deep (all fields), organization/1 with its committees and users. */
-function wideRequest(): KeyRequest[] {
+function wideRequest(): readonly KeyRequest[] {
   const allFields = (collection: string, depth: number): Record<string, unknown> => {
     const fields: Record<string, unknown> = {};
     for (const field of fieldsOf(collection)) {
@@ -153,7 +153,7 @@ function wideRequest(): KeyRequest[] {
 
 const USERS = [0, 1, 2, 3, 10, 11, 12, 13, 14, 15, 16, 17];
 
-function expected(state: MutableState, userId: number, requests: KeyRequest[]): { values: Record<string, unknown>; requested: ReadonlySet<string> } {
+function expected(state: MutableState, userId: number, requests: readonly KeyRequest[]): { values: Record<string, unknown>; requested: ReadonlySet<string> } {
   const part = computeOwnPart(state, userId, requests);
   return { values: Object.fromEntries([...part.values].map(([key, entry]) => [key, entry.value])), requested: part.requested };
 }

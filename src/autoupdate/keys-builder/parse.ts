@@ -14,7 +14,28 @@ import type { FieldDescriptor, FieldMap, KeyRequest } from "./request.js";
  * The key requests of a request body (a JSON list). An empty body is no request at all; `[]`
  * and `null` are an error.
  */
-export function parseKeyRequests(body: string | Uint8Array): KeyRequest[] {
+export function parseKeyRequests(body: string | Uint8Array): readonly KeyRequest[] {
+  const text = typeof body === "string" ? body : body.length <= MAX_REMEMBERED_BODY ? Buffer.from(body.buffer, body.byteOffset, body.length).toString("latin1") : undefined;
+  const known = text === undefined ? undefined : rememberedRequests.get(text);
+  if (known) return known;
+  const requests = parseFresh(body);
+  if (text !== undefined && text.length <= MAX_REMEMBERED_BODY) {
+    if (rememberedRequests.size >= MAX_REMEMBERED) rememberedRequests.delete(rememberedRequests.keys().next().value!);
+    rememberedRequests.set(text, requests);
+  }
+  return requests;
+}
+
+/**
+ * Parsed bodies by their text (bytes as latin1: one character per byte). Many clients send the
+ * same request (every delegate's agenda, motion list, ...); a burst of 2,000 streams parses it
+ * once. The parsed requests are read-only, so they are shared.
+ */
+const rememberedRequests = new Map<string, readonly KeyRequest[]>();
+const MAX_REMEMBERED = 256;
+const MAX_REMEMBERED_BODY = 64 * 1024;
+
+function parseFresh(body: string | Uint8Array): KeyRequest[] {
   const root = readBody(body);
   if (root === undefined) return [];
   try {
