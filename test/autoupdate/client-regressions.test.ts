@@ -2,7 +2,7 @@
 // (issue 15), over real HTTP against started servers.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, startTwoProcesses, type StartedServer } from "../support/server.js";
+import { startServer, useTwoProcesses, type StartedServer } from "../support/server.js";
 import { Client } from "../support/http.js";
 import { loggedIn, openStream } from "./support.js";
 
@@ -223,23 +223,17 @@ describe("client regressions on one process", () => {
 });
 
 describe("client regressions on two processes with Redis", () => {
-  let first: StartedServer;
-  let second: StartedServer;
-  let stop: () => Promise<void>;
-  before(async () => {
-    ({ first, second, stop } = await startTwoProcesses());
-  });
-  after(async () => stop?.());
+  const deployment = useTwoProcesses();
 
   test("a login in one process, who-am-i and the first stream in the other, many times: always the user's data", async () => {
     for (let round = 0; round < 10; round++) {
-      const page = await loggedIn(first.url, "a", "a");
-      const worker = new Client(second.url);
+      const page = await loggedIn(deployment.first.url, "a", "a");
+      const worker = new Client(deployment.second.url);
       worker.cookie = page.cookie;
-      const early = await single(Object.assign(new Client(second.url), { cookie: page.cookie }), OPERATOR_REQUEST(2));
+      const early = await single(Object.assign(new Client(deployment.second.url), { cookie: page.cookie }), OPERATOR_REQUEST(2));
       assert.equal(early.status, 200, `round ${round}: ${early.text}`);
       assert.equal((await worker.post("/system/auth/who-am-i/")).status, 200);
-      const stream = await openStream(second.url, worker, OPERATOR_REQUEST(2));
+      const stream = await openStream(deployment.second.url, worker, OPERATOR_REQUEST(2));
       try {
         assert.equal(stream.status, 200, `round ${round}`);
         assert.equal((await stream.next())["user/2/username"], "a");
@@ -250,8 +244,8 @@ describe("client regressions on two processes with Redis", () => {
   });
 
   test("a logout in one process ends the session's stream in the other, without an error line", async () => {
-    const delegate = await loggedIn(first.url, "a", "a");
-    const lines = await readToEnd(second.url, credentials(delegate), OPERATOR_REQUEST(2), async () => {
+    const delegate = await loggedIn(deployment.first.url, "a", "a");
+    const lines = await readToEnd(deployment.second.url, credentials(delegate), OPERATOR_REQUEST(2), async () => {
       assert.equal((await delegate.post("/system/auth/secure/logout")).status, 200);
     });
     assert.equal(JSON.parse(lines[0]!)["user/2/username"], "a");

@@ -1,18 +1,12 @@
 // Read-your-writes across a deployment: once an action has answered, an autoupdate request in the
 // same process and in another process sees what it wrote, every time.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { startTwoProcesses, type StartedServer } from "../support/server.js";
+import { useTwoProcesses, type StartedServer } from "../support/server.js";
 import { Client } from "../support/http.js";
 
 describe("read-your-writes on two server processes", () => {
-  let first: StartedServer;
-  let second: StartedServer;
-  let stop: () => Promise<void>;
-  before(async () => {
-    ({ first, second, stop } = await startTwoProcesses());
-  });
-  after(async () => stop?.());
+  const deployment = useTwoProcesses();
 
   async function loggedIn(server: StartedServer): Promise<Client> {
     const client = new Client(server.url);
@@ -21,8 +15,8 @@ describe("read-your-writes on two server processes", () => {
   }
 
   test("a topic created in one process is in the next autoupdate request of either process, 20 of 20 times", async () => {
-    const writer = await loggedIn(first);
-    const readers = { same: await loggedIn(first), other: await loggedIn(second) };
+    const writer = await loggedIn(deployment.first);
+    const readers = { same: await loggedIn(deployment.first), other: await loggedIn(deployment.second) };
     const missed: string[] = [];
     for (let i = 0; i < 20; i++) {
       const created = await writer.post("/system/action/handle_request", [{ action: "topic.create", data: [{ meeting_id: 1, title: `ryw-${i}` }] }]);

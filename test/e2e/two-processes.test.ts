@@ -1,22 +1,16 @@
 // Two server processes of one deployment: one external PostgreSQL and one Redis.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { startTwoProcesses, type StartedServer } from "../support/server.js";
+import { useTwoProcesses } from "../support/server.js";
 import { Client } from "../support/http.js";
 
 describe("two server processes on one PostgreSQL and one Redis", () => {
-  let first: StartedServer;
-  let second: StartedServer;
-  let stop: () => Promise<void>;
-  before(async () => {
-    ({ first, second, stop } = await startTwoProcesses());
-  });
-  after(async () => stop?.());
+  const deployment = useTwoProcesses();
 
   test("a session made in one process works in the other, and a logout there ends it everywhere", async () => {
-    const onFirst = new Client(first.url);
+    const onFirst = new Client(deployment.first.url);
     await onFirst.login("admin", "admin");
-    const onSecond = new Client(second.url);
+    const onSecond = new Client(deployment.second.url);
     onSecond.cookie = onFirst.cookie;
     onSecond.token = onFirst.token;
     const whoAmI = await onSecond.post("/system/auth/who-am-i");
@@ -31,12 +25,12 @@ describe("two server processes on one PostgreSQL and one Redis", () => {
   });
 
   test("a write through one process is read by the other", async () => {
-    const writer = new Client(first.url);
+    const writer = new Client(deployment.first.url);
     await writer.login("admin", "admin");
     const created = await writer.post("/system/action/handle_request", [{ action: "topic.create", data: [{ meeting_id: 1, title: "from the first process" }] }]);
     assert.equal(created.status, 200, created.text);
     const id = created.body.results[0][0].id as number;
-    const reader = new Client(second.url);
+    const reader = new Client(deployment.second.url);
     await reader.login("admin", "admin");
     const updated = await reader.post("/system/action/handle_request", [{ action: "topic.update", data: [{ id, title: "changed by the second" }] }]);
     assert.equal(updated.status, 200, updated.text);

@@ -1,8 +1,8 @@
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { MemoryBus } from "../../src/bus/memory-bus.js";
 import { NotifyHub } from "../../src/icc/notify.js";
-import { startTwoProcesses, type StartedServer } from "../support/server.js";
+import { useTwoProcesses } from "../support/server.js";
 import { Client } from "../support/http.js";
 import { openLineStream } from "../support/stream-client.js";
 
@@ -19,22 +19,16 @@ test("a listener that goes away is removed from the hub", async () => {
 });
 
 describe("ICC across two processes over Redis", () => {
-  let first: StartedServer;
-  let second: StartedServer;
-  let stop: () => Promise<void>;
-  before(async () => {
-    ({ first, second, stop } = await startTwoProcesses());
-  });
-  after(async () => stop?.());
+  const deployment = useTwoProcesses();
 
   test("a message published on one process reaches a listener on the other", async () => {
-    const listener = new Client(second.url);
+    const listener = new Client(deployment.second.url);
     await listener.login("b", "b");
-    const stream = await openLineStream(`${second.url}/system/icc/notify`, { authentication: listener.token!, cookie: listener.cookie! });
+    const stream = await openLineStream(`${deployment.second.url}/system/icc/notify`, { authentication: listener.token!, cookie: listener.cookie! });
     JSON.parse(await stream.next());
-    const sender = new Client(first.url);
+    const sender = new Client(deployment.first.url);
     await sender.login("admin", "admin");
-    const own = await openLineStream(`${first.url}/system/icc/notify`, { authentication: sender.token!, cookie: sender.cookie! });
+    const own = await openLineStream(`${deployment.first.url}/system/icc/notify`, { authentication: sender.token!, cookie: sender.cookie! });
     const channelId = (JSON.parse(await own.next()) as { channel_id: string }).channel_id;
     const answer = await sender.post("/system/icc/notify/publish", { channel_id: channelId, name: "across", to_users: [3], message: [1, 2] });
     assert.equal(answer.status, 200);

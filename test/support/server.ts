@@ -1,10 +1,11 @@
 // Starts the real server (node dist/src/main.js) as a child process on ephemeral ports with a
 // temporary data folder, development mode by default (example data, admin/admin), on the
-// embedded engine or a fresh database of the external PostgreSQL; optionally with Redis.
+// embedded engine or a fresh database of the external PostgreSQL; optionally with Redis. Actions always answer (no action worker).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createExternalDatabase, externalServer } from "./database.js";
 
@@ -46,7 +47,9 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), "openslides-server-"));
     owned.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    env = { OPENSLIDES_DEVELOPMENT: "1", OPENSLIDES_DATA_DIR: dataDir, OPENSLIDES_LOGLEVEL: "warn" };
+    // Tests wait for every action (no 202 with an action worker when a loaded machine is slow);
+    // the worker itself is tested with its own setting.
+    env = { OPENSLIDES_DEVELOPMENT: "1", OPENSLIDES_DATA_DIR: dataDir, OPENSLIDES_LOGLEVEL: "warn", OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT: "-1" };
     if (options.database === "external") {
       const server = externalServer();
       const created = await createExternalDatabase("server");
@@ -117,6 +120,30 @@ export async function startTwoProcesses(): Promise<{ first: StartedServer; secon
     stop: async () => {
       await second.stop({ keepData: true });
       await first.stop();
+    },
+  };
+}
+
+/**
+ * Starts two processes of one deployment before the tests of the enclosing suite and stops them
+ * after; the returned object gives them to the tests once started.
+ */
+export function useTwoProcesses(): { readonly first: StartedServer; readonly second: StartedServer } {
+  let started: Awaited<ReturnType<typeof startTwoProcesses>> | undefined;
+  before(async () => {
+    started = await startTwoProcesses();
+  });
+  after(async () => started?.stop());
+  const get = (): Awaited<ReturnType<typeof startTwoProcesses>> => {
+    if (!started) throw new Error("the two processes are not started yet (use them inside tests)");
+    return started;
+  };
+  return {
+    get first() {
+      return get().first;
+    },
+    get second() {
+      return get().second;
     },
   };
 }
