@@ -3,15 +3,17 @@
 // it needs a checkout of upstream's backend (docs/conformance.md: commit, venv, how to run).
 //
 //   node scripts/conformance.mjs --backend /work/upstream/backend [--python <venv>/bin/python]
-//        [--out conformance-results] [path filters, e.g. tests/system/action/motion]
+//        [--out conformance-results] [--shared-redis] [path filters, e.g. tests/system/action/motion]
 //
 // The server gets a fresh database on the PostgreSQL of TEST_DATABASE_* (default localhost:5432,
-// openslides/openslides) and the Redis of TEST_REDIS_* (default localhost:6379). Upstream's test
+// openslides/openslides) and a redis-server of its own on a free port (with --shared-redis, or
+// without redis-server on the PATH, the Redis of TEST_REDIS_*, default localhost:6379). Upstream's test
 // session truncates the database and seeds it with its own writer; openslides-ts serves the
 // requests. Results: <out>/results.json (per file: passed, failed, skipped, failures with their
 // first message line) and <out>/summary.md.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -20,12 +22,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PLUGIN_DIR = join(ROOT, "scripts", "conformance");
 
 function parseArgs(argv) {
-  const options = { backend: undefined, python: undefined, out: join(ROOT, "conformance-results"), filters: [] };
+  const options = { backend: undefined, python: undefined, out: join(ROOT, "conformance-results"), filters: [], sharedRedis: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--backend") options.backend = resolve(argv[++i]);
     else if (arg === "--python") options.python = resolve(argv[++i]);
     else if (arg === "--out") options.out = resolve(argv[++i]);
+    else if (arg === "--shared-redis") options.sharedRedis = true;
     else options.filters.push(arg);
   }
   if (!options.backend || !existsSync(join(options.backend, "tests", "system"))) {
@@ -43,7 +46,41 @@ const database = {
   user: process.env.TEST_DATABASE_USER ?? "openslides",
   password: process.env.TEST_DATABASE_PASSWORD ?? "openslides",
 };
+// Each run gets a Redis of its own: upstream's tests and our server keep sessions by user id there,
+// so two runs (or a test suite) on one Redis would log each other out.
 const redis = { host: process.env.TEST_REDIS_HOST ?? "localhost", port: process.env.TEST_REDIS_PORT ?? "6379" };
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** A private redis-server on a free loopback port, if redis-server is on the PATH; otherwise undefined. */
+async function startPrivateRedis() {
+  const port = await freePort();
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((done) => {
+    let output = "";
+    child.once("error", () => done(undefined));
+    child.stdout.on("data", (chunk) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) {
+        redis.host = "127.0.0.1";
+        redis.port = String(port);
+        done(child);
+      }
+    });
+    child.once("exit", () => done(undefined));
+  });
+}
 
 async function adminQuery(sql) {
   const client = new pg.Client({ ...database, database: "postgres" });
@@ -167,6 +204,8 @@ async function main() {
   const dataDir = join(options.out, "server-data");
   mkdirSync(dataDir, { recursive: true });
   await adminQuery(`CREATE DATABASE ${name}`);
+  const privateRedis = options.sharedRedis ? undefined : await startPrivateRedis();
+  if (!privateRedis) console.error(`conformance: using the shared Redis at ${redis.host}:${redis.port}`);
   let server;
   try {
     server = await startServer(name, dataDir);
@@ -181,6 +220,7 @@ async function main() {
       server.child.kill("SIGTERM");
       await exited;
     }
+    privateRedis?.kill("SIGTERM");
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
