@@ -49,3 +49,17 @@ test("denied callers and bad payloads change nothing", async () => {
   assert.equal((await update(admin, [{ id: 4, comment: "two" }, { id: 4242, comment: "missing" }])).status, 400);
   assert.equal((await item(4))?.comment, "short", "the failing request left the first item unchanged");
 });
+
+test("descendants with unset flags get both flags stored, even when their values stay", async () => {
+  await server.db.transaction((tx) => tx.write([{ type: "update", fqid: "agenda_item/14", fields: { type: "internal", is_hidden: null, is_internal: true } }]));
+  const answer = await update(admin, [{ id: 3, type: "common" }, { id: 14 }]);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  assert.deepEqual([(await item(14))?.type, (await item(14))?.is_hidden, (await item(14))?.is_internal], ["internal", false, true]);
+});
+
+test("a descendant given a new type earlier in the request keeps it when its ancestor changes later", async () => {
+  await server.db.transaction((tx) => tx.write([{ type: "update", fqid: "agenda_item/14", fields: { type: "internal", is_hidden: null, is_internal: true } }]));
+  const answer = await update(admin, [{ id: 14, type: "hidden" }, { id: 3, type: "common" }]);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  assert.deepEqual([(await item(14))?.type, (await item(14))?.is_hidden, (await item(14))?.is_internal], ["hidden", true, false]);
+});

@@ -16,7 +16,8 @@ async function descendantsToUpdate(ctx: ActionContext, id: number, parentHidden:
   const updates: Instance[] = [];
   for (const [childId, child] of children) {
     const update = { id: childId, is_hidden: isHiddenItem(child.type, parentHidden), is_internal: isInternalItem(child.type, parentInternal) };
-    if (Boolean(child.is_hidden) === update.is_hidden && Boolean(child.is_internal) === update.is_internal) continue;
+    // An unset flag counts as changed, so every descendant ends with both flags stored (as upstream).
+    if (child.is_hidden === update.is_hidden && child.is_internal === update.is_internal) continue;
     updates.push(update);
     ctx.applyToOverlay(fqidOf("agenda_item", childId), update);
     updates.push(...(await descendantsToUpdate(ctx, childId, update.is_hidden, update.is_internal)));
@@ -34,7 +35,8 @@ async function withVisibility(ctx: ActionContext, data: Instance[]): Promise<Ins
     const hidden = isHiddenItem(instance.type, parent.is_hidden);
     const internal = isInternalItem(instance.type, parent.is_internal);
     Object.assign(instance, { is_hidden: hidden, is_internal: internal });
-    ctx.applyToOverlay(fqidOf("agenda_item", Number(instance.id)), { is_hidden: hidden, is_internal: internal });
+    // The new type too: a later instance of the same request reads it when this item is its descendant.
+    ctx.applyToOverlay(fqidOf("agenda_item", Number(instance.id)), { type: instance.type, is_hidden: hidden, is_internal: internal });
     instances.push(...(await descendantsToUpdate(ctx, Number(instance.id), hidden, internal)));
   }
   return instances;
