@@ -18,7 +18,7 @@ import {
   type ImportRow,
   type SearchKey,
 } from "./import-preview.js";
-import { checkUserFieldPermissions, FIELD_GROUPS } from "./user-field-permissions.js";
+import { checkUserFieldPermissions, FIELD_GROUPS, omlRank } from "./user-field-permissions.js";
 import { randomPassword } from "./user-rules.js";
 
 export const userHeaders: HeaderEntry[] = [
@@ -101,7 +101,32 @@ export async function getFailingFields(ctx: ActionContext, entry: Record<string,
       else throw error;
     }
   }
-  return failing;
+  const target = id ? await ctx.db.get(`user/${id}`, ["organization_management_level"]) : {};
+  const higherOml = omlRank(target.organization_management_level) > omlRank(user.organization_management_level);
+  return inUpstreamOrder(entry, new Set(failing), groups, higherOml);
+}
+
+const GROUP_CHECK_ORDER = ["E", "D", "B", "A", "F", "G", "I", "J"];
+const groupOf = (field: string) => Object.keys(FIELD_GROUPS).find((group) => FIELD_GROUPS[group]!.includes(field));
+
+/**
+ * The failing fields in the order upstream's message lists them: first the groups refused for a
+ * target of a higher organization management level (in the order their first field appears in
+ * the entry), then group by group in upstream's check order (saml_id with group A); the fields of
+ * one group in entry order.
+ */
+function inUpstreamOrder(entry: Record<string, any>, failing: Set<string>, groups: string, higherOml: boolean): string[] {
+  const fields = Object.keys(entry).filter((field) => failing.has(field));
+  const entryGroups = [...new Set(Object.keys(entry).map(groupOf).filter((group): group is string => group !== undefined))];
+  const refusedForOml = higherOml && entry.id ? entryGroups.filter((group) => group !== "B" && group !== "C" && groups.includes(group)) : [];
+  const rest = GROUP_CHECK_ORDER.filter((group) => !refusedForOml.includes(group));
+  const ordered: string[] = [];
+  for (const group of refusedForOml) ordered.push(...fields.filter((field) => groupOf(field) === group));
+  for (const group of rest) {
+    const members = group === "A" && !refusedForOml.includes("H") ? ["A", "H"] : [group];
+    ordered.push(...fields.filter((field) => members.includes(groupOf(field)!)));
+  }
+  return [...new Set(ordered)];
 }
 
 export function allCheckedFields(groups: string): Set<string> {
