@@ -7,6 +7,7 @@ import { MIGRATION_INDEX } from "../db/schema.js";
 import { collectionNames, fieldsOf, getField, isCollection, type FieldDefinition } from "../meta/registry.js";
 import { inheritedAccess } from "./mediafile-access.js";
 import { pythonStr } from "./python-repr.js";
+import { comparePythonDecimals, parsePythonDecimal } from "./python-decimal.js";
 
 export type CheckMode = "internal" | "external" | "all";
 export type MigrationMode = "strict" | "permissive";
@@ -36,6 +37,8 @@ function describeField(field: FieldDefinition): string {
 const COLOR = /^#[0-9a-f]{6}$/i;
 const DECIMAL = /^-?(\d|[1-9]\d+)\.\d{6}$/;
 const FQID = /^([a-z](?:[a-z_]+[a-z])?)\/([1-9][0-9]*)$/;
+const EXTENSION_REFERENCE = /\[([a-z](?:[a-z_]*[a-z])?\/[1-9][0-9]*)\]/g;
+const extensionReferences = (text: string) => [...text.matchAll(EXTENSION_REFERENCE)].map((match) => match[1]!);
 const isInt = (value: unknown) => typeof value === "number" && Number.isInteger(value);
 const isList = (value: unknown, item: (entry: unknown) => boolean) => Array.isArray(value) && value.every(item);
 const isFqid = (value: unknown) => typeof value === "string" && FQID.test(value) && isCollection(value.split("/")[0]!);
@@ -85,6 +88,23 @@ const NULL_ONLY = new Set(["boolean", "number", "float", "timestamp", "decimal(6
 function requiredButEmpty(field: FieldDefinition, value: unknown): boolean {
   if (NULL_ONLY.has(field.type)) return value === null || value === undefined;
   return !value || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The bounds of a decimal field (upstream DecimalField.validate, run on every given field): a text
+ * that is no decimal at all stops the check with upstream's message; a value out of bounds is
+ * an error of the model. Other types are left to the type check.
+ */
+function decimalBoundError(field: FieldDefinition, value: unknown): string | undefined {
+  if (field.type !== "decimal(6)" || typeof value !== "string") return undefined;
+  const minimum = field.minimum === undefined ? undefined : parsePythonDecimal(String(field.minimum));
+  const maximum = field.maximum === undefined ? undefined : parsePythonDecimal(String(field.maximum));
+  if (!minimum && !maximum) return undefined;
+  const decimal = parsePythonDecimal(value);
+  if (!decimal) throw new CheckError(`${field.name}: value '${value}' couldn't be converted to decimal.`);
+  if (minimum && comparePythonDecimals(decimal, minimum) < 0) return `${field.name} must be bigger than or equal to ${String(field.minimum)}.`;
+  if (maximum && comparePythonDecimals(decimal, maximum) > 0) return `${field.name} must be smaller than or equal to ${String(field.maximum)}.`;
+  return undefined;
 }
 
 /** The collections a meeting export may hold (upstream Checker.allowed_collections outside mode all). */
@@ -170,6 +190,7 @@ export class ModelsChecker {
     if (this.repair) for (const name of this.fieldsToRemove[collection] ?? []) delete model[name];
     if (this.checkFieldNames(collection, model)) return;
     this.checkTypes(collection, model);
+    if (collection === "motion") this.checkExtensionReferences(model);
     this.checkRelations(collection, model);
     if (collection === "meeting_mediafile") this.checkMediafileAccess(model);
   }
@@ -193,6 +214,14 @@ export class ModelsChecker {
       this.errors.push(`${collection}/${String(model.id)}: Invalid fields ${unknown.map((name) => `${name} (value: ${pythonStr(model[name])})`).join(", ")}`);
       failed = true;
     }
+    for (const field of fieldsOf(collection)) {
+      if (!(field.name in model)) continue;
+      const error = decimalBoundError(field, model[field.name]);
+      if (error) {
+        this.errors.push(`${collection}/${String(model.id)}/${field.name}: ${error}`);
+        failed = true;
+      }
+    }
     return failed;
   }
 
@@ -205,6 +234,20 @@ export class ModelsChecker {
       if (field.required && !exempt && requiredButEmpty(field, value)) this.errors.push(`${where}: Field required but empty.`);
       if (field.enum && value !== null && value !== undefined && !field.enum.includes(value)) {
         this.errors.push(`${where}: Value error: Value ${pythonStr(value)} is not a valid enum value`);
+      }
+    }
+  }
+
+  /** The [collection/id] references in a motion's state and recommendation extension: motions of the data. */
+  private checkExtensionReferences(model: Model): void {
+    for (const name of ["state_extension", "recommendation_extension"]) {
+      const value = model[name];
+      if (typeof value !== "string" || !value) continue;
+      const base = `motion/${String(model.id)}/${name}: Relation Error:`;
+      for (const fqid of extensionReferences(value)) {
+        const [collection, id] = fqid.split("/") as [string, string];
+        if (collection !== "motion") this.errors.push(`${base} Found ${fqid} but only motion is allowed.`);
+        if (!this.find(collection, id)) this.errors.push(`${base} Found ${fqid} in ${name} but not in models.`);
       }
     }
   }

@@ -155,3 +155,34 @@ test("meeting.import: refusals", async () => {
   assert.equal((await run(suite.admin, "meeting.import", { meeting: data })).status, 400);
   assert.equal((await suite.server.db.filter("meeting", undefined, ["id"])).size, before.size);
 });
+
+test("meeting.import: decimal bounds and extension references are checked like upstream's checker", async () => {
+  const meetingsBefore = (await suite.server.db.filter("meeting", undefined, ["id"])).size;
+  const notDecimal = await exported();
+  notDecimal.user["1"].default_vote_weight = "1A0";
+  const notDecimalAnswer = await run(suite.admin, "meeting.import", { committee_id: 1, meeting: notDecimal });
+  assert.equal(notDecimalAnswer.status, 400);
+  assert.equal(notDecimalAnswer.body.message, "default_vote_weight: value '1A0' couldn't be converted to decimal.");
+
+  const negative = await exported();
+  negative.user["1"].default_vote_weight = "-1.123456";
+  const negativeAnswer = await run(suite.admin, "meeting.import", { committee_id: 1, meeting: negative });
+  assert.equal(negativeAnswer.status, 400);
+  assert.equal(negativeAnswer.body.message, "\tuser/1/default_vote_weight: default_vote_weight must be bigger than or equal to 0.000001.");
+
+  const tiny = await exported();
+  tiny.user["1"].default_vote_weight = "0.00000099";
+  const tinyAnswer = await run(suite.admin, "meeting.import", { committee_id: 1, meeting: tiny });
+  assert.equal(tinyAnswer.status, 400);
+  assert.match(tinyAnswer.body.message, /must be bigger than or equal to 0\.000001\./, "compared exactly, not as a float");
+
+  const dangling = await exported();
+  const motionKey = Object.keys(dangling.motion)[0]!;
+  dangling.motion[motionKey].recommendation_extension = "see [motion/999] and [topic/1]";
+  const danglingAnswer = await run(suite.admin, "meeting.import", { committee_id: 1, meeting: dangling });
+  assert.equal(danglingAnswer.status, 400);
+  const base = `motion/${motionKey}/recommendation_extension: Relation Error:`;
+  assert.ok(danglingAnswer.body.message.includes(`${base} Found motion/999 in recommendation_extension but not in models.`), danglingAnswer.body.message);
+  assert.ok(danglingAnswer.body.message.includes(`${base} Found topic/1 but only motion is allowed.`), danglingAnswer.body.message);
+  assert.equal((await suite.server.db.filter("meeting", undefined, ["id"])).size, meetingsBefore);
+});
