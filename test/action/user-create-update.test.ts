@@ -249,8 +249,8 @@ test("user.update: group_ids [] removes the participant: meeting_user, waiting s
 test("user.update: refusals", async () => {
   const cases: [Client, Record<string, unknown>, number, string][] = [
     [suite.admin, { id: 1, meeting_id: 1, group_ids: [1] }, 400, "Cannot remove last admin from meeting(s) 1"],
-    [suite.admin, { id: 1, organization_management_level: "can_manage_users" }, 403, "A user is not allowed to withdraw his own 'superadmin'-Organization-Management-Level."],
-    [suite.admin, { id: 1, is_active: false }, 403, "A superadmin is not allowed to set himself inactive."],
+    [suite.admin, { id: 1, organization_management_level: "can_manage_users" }, 400, "A user is not allowed to withdraw his own 'superadmin'-Organization-Management-Level."],
+    [suite.admin, { id: 1, is_active: false }, 400, "A superadmin is not allowed to set himself inactive."],
     [suite.admin, { id: 2, is_present_in_meeting_ids: [1] }, 400, "data must not contain {'is_present_in_meeting_ids'} properties"],
     [suite.admin, { id: 2, username: "a b" }, 400, "Username may not contain spaces"],
     [suite.admin, { id: 2, external: true, home_committee_id: 1 }, 400, "Cannot set external to true and set a home committee at the same time."],

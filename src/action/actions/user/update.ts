@@ -4,7 +4,7 @@
 // level and activity are protected, activation respects the user limit, SSO users keep no local
 // password, home committee and external exclude each other. History per kind of change.
 import type { Filter } from "../../../db/types.js";
-import { ActionError, PermissionDeniedError } from "../../errors.js";
+import { ActionError, BadRequestError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
 import { USER_ACCOUNT_FIELDS } from "../../shared/user-rules.js";
 import { clearSessionsOnSuccess } from "../../shared/session-clearing.js";
@@ -128,9 +128,10 @@ async function updateUser(ctx: ActionContext, instance: Instance): Promise<Insta
   if (instance.username && /\s/.test(String(instance.username))) throw new ActionError("Username may not contain spaces");
   if (userId === ctx.userId && user.organization_management_level === "superadmin") {
     if ("organization_management_level" in instance && instance.organization_management_level !== "superadmin") {
-      throw new PermissionDeniedError("A user is not allowed to withdraw his own 'superadmin'-Organization-Management-Level.");
+      throw new BadRequestError("A user is not allowed to withdraw his own 'superadmin'-Organization-Management-Level.");
     }
-    if ("is_active" in instance && instance.is_active !== true) throw new PermissionDeniedError("A superadmin is not allowed to set himself inactive.");
+    // Upstream raises its PermissionException here, a 400 (not the 403 of PermissionDenied).
+    if ("is_active" in instance && instance.is_active !== true) throw new BadRequestError("A superadmin is not allowed to set himself inactive.");
   }
   if (instance.is_active && !user.is_active) await checkLimitOfUsers(ctx, 1);
   if (instance.is_active === false && user.is_active) clearSessionsOnSuccess(ctx, userId);
