@@ -103,6 +103,8 @@ describe("poll.create", () => {
     assert.equal(motion.body.message, "You are not allowed to perform action poll.create. Missing Permission: motion.can_manage_polls");
     const assignment = await run(suite.delegate, "poll.create", { meeting_id: 1, title: "x", content_object_id: "assignment/1", type: "analog", pollmethod: "Y", options: [{ text: "x" }] });
     assert.equal(assignment.body.message, "You are not allowed to perform action poll.create. Missing Permission: assignment.can_manage_polls");
+    const amounts = await run(suite.delegate, "poll.create", { meeting_id: 1, title: "x", content_object_id: "topic/1", type: "analog", pollmethod: "Y", options: [{ text: "x" }], max_votes_amount: 1, max_votes_per_option: 2 });
+    assert.equal(amounts.status, 400, "bad vote amounts are a 400 even for a caller without permission");
     assert.equal(await count("poll"), polls);
   });
 
@@ -123,6 +125,8 @@ describe("poll.create", () => {
       [{ ...base, type: "named", live_voting_enabled: true }, "live_voting_enabled only allowed for named motion polls and some named assignment polls."],
       [{ ...base, max_votes_amount: 2, min_votes_amount: 3 }, "The minimum amount of votes cannot be higher than the maximum amount of votes."],
       [{ ...base, max_votes_per_option: 2 }, "The maximum votes per option cannot be higher than the maximum amount of votes in total."],
+      // The vote amounts are checked before the content object and the permissions, as upstream does.
+      [{ ...base, content_object_id: undefined, max_votes_amount: 2, min_votes_amount: 5 }, "The minimum amount of votes cannot be higher than the maximum amount of votes."],
     ];
     for (const [data, message] of cases) {
       const answer = await run(suite.admin, "poll.create", data);

@@ -96,6 +96,7 @@ class ActionRun implements ActionContext {
     for (const [i, item] of this.data.entries()) {
       this.validateItem(item);
       this.data[i] = validateModelFields(action.collection, item);
+      await action.validate?.(this, this.data[i]!);
       await this.checkArchivedMeeting(item);
       if (!this.internal && action.visibility !== "backend_internal") await this.checkPermissions(item);
       this.index++;

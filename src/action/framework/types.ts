@@ -37,6 +37,8 @@ export interface ActionDefinition {
   /** Exactly one data item; may appear only once in an atomic request. */
   singular?: boolean;
 
+  /** Checks of one item after the schema, before the archived-meeting and permission checks (upstream validate_instance). */
+  validate?: ItemHook;
   /** Generic permission check per item; absent and no checkPermissions → always denied. */
   permission?: PermissionRule;
   /** Replaces the generic permission check. Throw a PermissionDeniedError / MissingPermission. */

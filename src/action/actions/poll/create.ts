@@ -40,7 +40,6 @@ function hasResults(instance: Instance): boolean {
 }
 
 async function preparePoll(ctx: ActionContext, instance: Instance): Promise<Instance> {
-  await checkVoteAmounts(ctx, instance);
   const contentObjectId = String(instance.content_object_id ?? "");
   const options = (instance.options as Instance[]) ?? [];
   const finished = hasResults(instance);
@@ -142,6 +141,7 @@ export default defineAction({
       amount_global_abstain: decimalSchema,
     },
   }),
+  validate: checkVoteAmounts,
   checkPermissions: checkPollPermission,
   updateInstance: preparePoll,
   afterCreate: [createOptions],

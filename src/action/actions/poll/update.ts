@@ -46,7 +46,6 @@ function checkEntitledUsersAtStop(instance: Instance, poll: Instance): void {
 }
 
 async function preparePollUpdate(ctx: ActionContext, instance: Instance): Promise<Instance> {
-  await checkVoteAmounts(ctx, instance);
   const poll = await ctx.db.get(`poll/${instance.id}`, [
     "state", "type", "entitled_users_at_stop", "content_object_id", "pollmethod", "max_votes_amount", "global_yes", "option_ids", "meeting_id",
   ]);
@@ -106,6 +105,7 @@ export default defineAction({
     ],
     additionalOptional: { publish_immediately: { type: "boolean" } },
   }),
+  validate: checkVoteAmounts,
   checkPermissions: async (ctx, item) => {
     const forbidden = INTERNAL_FIELDS.filter((field) => field in item);
     if (forbidden.length > 0) throw new ActionError(`data must not contain ${pythonSet(forbidden)} properties`);
