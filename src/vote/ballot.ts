@@ -17,23 +17,30 @@ export interface BallotPoll {
   max_votes_per_option?: number;
 }
 
-const INT_KEY = /^-?\d+$/;
+const INT_KEY = /^[+-]?\d+$/;
 
-/** The value's kind, or an error text (upstream: a JSON decoding error). */
+/**
+ * The value's kind, or an error text. Upstream tries a string, then option id to amount, then
+ * option id to text, and refuses anything else with the value as sent; a JSON null decodes as
+ * an empty string, a null inside a map as 0 or "".
+ */
 export function decodeBallotValue(value: unknown): BallotValue | { error: string } {
   // A missing value decodes to nothing, which validation calls a wrong format (like "").
-  if (value === undefined) return { kind: "string", value: "" };
+  if (value === undefined || value === null) return { kind: "string", value: "" };
   if (typeof value === "string") return { kind: "string", value };
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+  if (typeof value === "object" && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.some(([key]) => !INT_KEY.test(key))) return { error: "json: cannot unmarshal object into Go value of type map[int]" };
-    if (entries.every(([, entry]) => typeof entry === "number" && Number.isInteger(entry))) {
-      return { kind: "amounts", value: Object.fromEntries(entries) as Record<string, number> };
+    if (entries.every(([key]) => INT_KEY.test(key))) {
+      const keyed = entries.map(([key, entry]) => [String(Number(key)), entry] as const);
+      if (keyed.every(([, entry]) => entry === null || (typeof entry === "number" && Number.isInteger(entry)))) {
+        return { kind: "amounts", value: Object.fromEntries(keyed.map(([key, entry]) => [key, entry ?? 0])) as Record<string, number> };
+      }
+      if (keyed.every(([, entry]) => entry === null || typeof entry === "string")) {
+        return { kind: "letters", value: Object.fromEntries(keyed.map(([key, entry]) => [key, entry ?? ""])) as Record<string, string> };
+      }
     }
-    if (entries.every(([, entry]) => typeof entry === "string")) return { kind: "letters", value: Object.fromEntries(entries) as Record<string, string> };
   }
-  const type = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-  return { error: `json: cannot unmarshal ${type} into Go value of type vote.ballotValue` };
+  return { error: `unknown vote value: \`${JSON.stringify(value)}\`` };
 }
 
 /** "" when the ballot is valid, else the reason. */

@@ -188,6 +188,11 @@ describe("vote service", () => {
       [{ value: { "999999": "Y" } }, "Option_id 999999 does not belong to the poll"],
       [{ value: { [options[0]!]: 1 } }, "Your vote has a wrong format"],
       [{ value: {} }, "Your vote has a wrong format"],
+      [{ value: null }, "Your vote has a wrong format"],
+      [{ value: [1, 2, 5] }, "decoding payload: unknown vote value: `[1,2,5]`"],
+      [{ value: { [options[0]!]: [null] } }, `decoding payload: unknown vote value: \`{"${options[0]}":[null]}\``],
+      [{ value: { id: 1 } }, 'decoding payload: unknown vote value: `{"id":1}`'],
+      [{ value: { [options[0]!]: 1, "999999": "Y" } }, `decoding payload: unknown vote value: \`{"${options[0]}":1,"999999":"Y"}\``],
     ];
     for (const [body, message] of cases) {
       const answer = await vote(a, id, body);
