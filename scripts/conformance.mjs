@@ -92,13 +92,17 @@ async function adminQuery(sql) {
   }
 }
 
-function startServer(name, dataDir) {
+function startServer(name, dataDir, votePort) {
   const env = {
     PATH: process.env.PATH ?? "",
     OPENSLIDES_DEVELOPMENT: "1",
     OPENSLIDES_DATA_DIR: dataDir,
     OPENSLIDES_LOGLEVEL: "warn",
     OPENSLIDES_PORT: "0",
+    // Upstream's poll actions, run inside the test process, call /internal/vote/* without the
+    // internal password: the vote port serves them as upstream's vote service does.
+    OPENSLIDES_COMPONENT_PORTS: "vote",
+    VOTE_PORT: String(votePort),
     // Upstream's tests wait for every action (thread watch -1); no action_worker answers.
     OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT: "-1",
     DATABASE_HOST: database.host,
@@ -127,7 +131,7 @@ function startServer(name, dataDir) {
   });
 }
 
-function runPytest(options, name, port, junitFile) {
+function runPytest(options, name, port, votePort, junitFile) {
   const env = {
     ...process.env,
     PYTHONPATH: [options.backend, PLUGIN_DIR].join(":"),
@@ -141,7 +145,7 @@ function runPytest(options, name, port, junitFile) {
     AUTH_HOST: "127.0.0.1",
     AUTH_PORT: String(port),
     VOTE_HOST: "127.0.0.1",
-    VOTE_PORT: String(port),
+    VOTE_PORT: String(votePort),
     CACHE_HOST: redis.host,
     CACHE_PORT: redis.port,
     MESSAGE_BUS_HOST: redis.host,
@@ -208,9 +212,10 @@ async function main() {
   if (!privateRedis) console.error(`conformance: using the shared Redis at ${redis.host}:${redis.port}`);
   let server;
   try {
-    server = await startServer(name, dataDir);
+    const votePort = await freePort();
+    server = await startServer(name, dataDir, votePort);
     const junitFile = join(options.out, "junit.xml");
-    await runPytest(options, name, server.port, junitFile);
+    await runPytest(options, name, server.port, votePort, junitFile);
     if (!existsSync(junitFile)) throw new Error("pytest wrote no results");
     process.stdout.write(writeSummary(options.out, readJunit(junitFile)));
   } finally {
