@@ -83,7 +83,8 @@ function typeMatches(field: FieldDefinition, value: unknown): boolean {
   }
 }
 
-const NULL_ONLY = new Set(["boolean", "number", "float", "timestamp", "decimal(6)"]);
+/** Types whose required value may be falsy ("", 0, false) but not null (upstream's Field subclasses that override the check). */
+const NULL_ONLY = new Set(["boolean", "number", "float", "timestamp", "decimal(6)", "HTMLStrict", "HTMLPermissive"]);
 
 function requiredButEmpty(field: FieldDefinition, value: unknown): boolean {
   if (NULL_ONLY.has(field.type)) return value === null || value === undefined;

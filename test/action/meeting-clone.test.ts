@@ -199,3 +199,17 @@ test("meeting.clone: a stopped named poll (entitled_users_at_stop with booleans)
   const copy = [...copies.values()].find((model) => model.title === "Clone vote");
   assert.deepEqual(copy?.entitled_users_at_stop, atStop);
 });
+
+test("meeting.clone: a required HTML text that is empty (motion comment \"\") is copied, not refused", async () => {
+  // Upstream's checker refuses only null for required HTML, number, boolean and decimal fields.
+  const section = await run(suite.admin, "motion_comment_section.create", { meeting_id: 1, name: "Empty comments" });
+  assert.equal(section.status, 200, JSON.stringify(section.body));
+  const sectionId = section.body.results[0][0].id as number;
+  await suite.server.db.transaction((tx) =>
+    tx.write([{ type: "create", fqid: "motion_comment/900", fields: { comment: "", motion_id: 1, section_id: sectionId, meeting_id: 1 } }]),
+  );
+  const answer = await run(suite.admin, "meeting.clone", { meeting_id: 1 });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const copies = await suite.server.db.filter("motion_comment", { field: "meeting_id", operator: "=", value: answer.body.results[0][0].id }, ["comment"]);
+  assert.ok([...copies.values()].some((model) => model.comment === ""), JSON.stringify([...copies.values()]));
+});
