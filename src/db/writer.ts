@@ -7,6 +7,7 @@ import { mapDatabaseError } from "./errors.js";
 import { parseFqid } from "./reader.js";
 import { SqlParams } from "./filter-sql.js";
 import { INTERMEDIATE_TABLES } from "../meta/generated/storage.js";
+import { getField } from "../meta/registry.js";
 import { DatabaseError, type CreateEvent, type DeleteEvent, type Fqid, type Model, type UpdateEvent, type WriteEvent } from "./types.js";
 
 const MAX_FQID_LENGTH = 48;
@@ -253,7 +254,15 @@ export class SqlWriter {
     const values = [params.add(id)];
     const intermediates: [Intermediate, unknown[]][] = [];
     for (const [name, value] of Object.entries(fields)) {
-      if (name === "id" || name === ORGANIZATION_ID || value === null || value === undefined) continue;
+      if (name === "id" || name === ORGANIZATION_ID || value === undefined) continue;
+      if (value === null) {
+        const column = explicitNullColumn(access, name);
+        if (column) {
+          columns.push(quote(column));
+          values.push(params.add(null));
+        }
+        continue;
+      }
       const field = writableField(access, name);
       if (field.column) {
         columns.push(quote(field.column));
@@ -417,6 +426,18 @@ function assertSameId(fqid: Fqid, id: number, fields: Model): void {
   if (fields.id !== undefined && fields.id !== null && fields.id !== id) {
     throw new DatabaseError(`Fqid '${fqid}' and id '${String(fields.id)}' are mismatching.`, "invalid_request");
   }
+}
+
+/**
+ * A null sent on create is stored as NULL, as upstream's writer does, where that differs from
+ * leaving the field out: an optional column with a default (user.create with
+ * default_vote_weight: null keeps no weight). Required columns keep their default instead.
+ */
+function explicitNullColumn(access: CollectionAccess, name: string): string | undefined {
+  const column = access.fields.get(name)?.column;
+  const definition = getField(access.name, name);
+  if (!column || !definition || definition.required || definition.default === undefined || definition.default === null) return undefined;
+  return column;
 }
 
 function writableField(access: CollectionAccess, name: string): FieldAccess {

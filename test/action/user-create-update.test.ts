@@ -34,6 +34,18 @@ test("user.create: username given; random default password hashed as password; h
   assert.deepEqual(await lastHistory(`user/${id}`), ["Account created"]);
 });
 
+test("user.create: a field sent as null stays empty instead of taking its default", async () => {
+  const answer = await run(suite.admin, "user.create", { username: "no_weight", default_vote_weight: null });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const id = answer.body.results[0][0].id as number;
+  const user = await get(`user/${id}`, ["default_vote_weight", "is_active"]);
+  assert.equal(user.default_vote_weight, undefined);
+  assert.equal(user.is_active, true);
+  const defaulted = await run(suite.admin, "user.create", { username: "with_weight" });
+  assert.equal(defaulted.status, 200, JSON.stringify(defaulted.body));
+  assert.equal((await get(`user/${defaulted.body.results[0][0].id as number}`, ["default_vote_weight"])).default_vote_weight, "1.000000");
+});
+
 test("user.create: username from first and last name, stripped and numbered", async () => {
   const first = await run(suite.admin, "user.create", { first_name: " John-Aloas ", last_name: " Smith Brick " });
   assert.equal(first.status, 200, JSON.stringify(first.body));
