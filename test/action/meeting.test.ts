@@ -193,4 +193,12 @@ test("meeting.delete: the example meeting with motions, polls, speakers and medi
   assert.equal(await get("meeting/1", ["id"]), undefined);
   assert.ok(!(((await get("user/2", ["meeting_ids"]))?.meeting_ids as number[] | undefined) ?? []).includes(1));
   assert.ok(!(((await get("organization/1", ["active_meeting_ids"]))?.active_meeting_ids as number[] | undefined) ?? []).includes(1));
+  // History: a removed participant still exists (model_id kept), a deleted motion does not.
+  const entries = await suite.server.db.filter("history_entry", { field: "original_model_id", operator: "in", value: ["user/2", "motion/1"] }, ["entries", "model_id", "original_model_id", "meeting_id", "position_id"]);
+  const last = (fqid: string) => [...entries.values()].filter((entry) => entry.original_model_id === fqid).sort((a, b) => Number(b.id) - Number(a.id))[0];
+  assert.deepEqual(last("user/2")?.entries, ["Participant removed from meeting {}", "meeting/1"]);
+  assert.equal(last("user/2")?.model_id, "user/2");
+  assert.equal(last("user/2")?.meeting_id, undefined);
+  assert.equal(last("motion/1")?.model_id, undefined);
+  assert.equal(last("motion/1")?.position_id, last("user/2")?.position_id);
 });

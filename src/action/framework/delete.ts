@@ -58,6 +58,8 @@ export async function deleteInstance(ctx: ActionContext, instance: Instance, upd
       }
     } else if (field.isViewField) {
       instance[field.name] = null;
+    } else {
+      for (const fqid of targets) ctx.request.historyPartners.add(fqid);
     }
   }
 

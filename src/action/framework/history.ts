@@ -19,12 +19,14 @@ export function mergeHistory(into: HistoryInformation, other: HistoryInformation
 }
 
 export async function historyEvents(request: RequestContext, information: HistoryInformation, events: WriteEvent[]): Promise<CreateEvent[]> {
+  const partners = [...request.historyPartners];
+  request.historyPartners.clear();
   const fqids = Object.keys(information).filter((fqid) => HISTORY_COLLECTIONS.has(collectionOf(fqid)));
   if (fqids.length === 0) return [];
   const [positionId] = await request.tx.reserveIds("history_position", 1);
   const entryIds = await request.tx.reserveIds("history_entry", fqids.length);
   const deleted = new Set(events.filter((event) => event.type === "delete").map((event) => event.fqid));
-  const touched = new Set(events.filter((event) => event.type !== "delete").map((event) => event.fqid));
+  const touched = new Set([...events.filter((event) => event.type !== "delete").map((event) => event.fqid), ...partners]);
   if (request.userId > 0) touched.add(fqidOf("user", request.userId));
   const meetingIds = await storedMeetingIds(request, fqids, deleted);
 

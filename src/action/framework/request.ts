@@ -16,6 +16,12 @@ export interface RequestContext {
   readonly onSuccess: Array<() => Promise<void> | void>;
   /** The auth service's sessions, for actions that log users out (absent in bare test setups). */
   readonly sessions?: ActionSessions;
+  /**
+   * Models that lost a deleted partner through the partner's stored relation field (the user of
+   * a deleted meeting_user): no write reaches them, yet upstream's relation events touch them, so
+   * their history entry keeps model_id. Taken by the history of the current top-level action.
+   */
+  readonly historyPartners: Set<string>;
 }
 
 export interface ActionSessions {
@@ -31,5 +37,5 @@ export function createRequestContext(
   sessions?: ActionSessions,
 ): RequestContext {
   const overlay = new ChangeOverlay();
-  return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [], sessions };
+  return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [], sessions, historyPartners: new Set() };
 }
