@@ -78,3 +78,19 @@ test("user.save_saml_account: creates, then updates the user; meeting mapper int
   assert.deepEqual(updated.body.results[0][0], { user_id: userId });
   assert.equal((await get(`user/${userId}`, ["first_name"]))!.first_name, "Maximilian");
 });
+
+test("user.save_saml_account: every attribute as a one-element list (booleans too)", async () => {
+  await write([{ type: "update", fqid: "organization/1", fields: { saml_enabled: true, saml_attr_mapping: { ...MAPPING, pronoun: "pronoun", is_active: "is_active", is_physical_person: "is_person" } } }]);
+  const answer = await internal({
+    username: ["listed_saml"], title: ["Dr."], firstName: ["Max"], lastName: ["Mustermann"], email: ["listed@example.com"],
+    gender: ["listed gender"], pronoun: ["er"], is_active: [true], is_person: [false],
+  });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const userId = answer.body.results[0][0].user_id as number;
+  const user = await get(`user/${userId}`, ["username", "saml_id", "title", "first_name", "last_name", "email", "gender_id", "pronoun", "is_active", "is_physical_person"]);
+  const gender = await get(`gender/${Number(user?.gender_id)}`, ["name"]);
+  assert.deepEqual(
+    { ...user, id: undefined, gender_id: undefined, gender: gender?.name },
+    { username: "listed_saml", saml_id: "listed_saml", title: "Dr.", first_name: "Max", last_name: "Mustermann", email: "listed@example.com", pronoun: "er", is_active: true, is_physical_person: false, id: undefined, gender_id: undefined, gender: "listed gender" },
+  );
+});

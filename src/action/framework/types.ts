@@ -36,6 +36,8 @@ export interface ActionDefinition {
   schema: JsonSchema;
   /** Exactly one data item; may appear only once in an atomic request. */
   singular?: boolean;
+  /** The item's keys are not model fields (the action maps them to fields and validates those itself). */
+  payloadIsNotModelFields?: boolean;
 
   /** Checks of one item after the schema, before the archived-meeting and permission checks (upstream validate_instance). */
   validate?: ItemHook;

@@ -8,7 +8,7 @@ import { defineAction } from "../../framework/define.js";
 import { fieldSchema } from "../../framework/schemas.js";
 import { fieldMeta } from "../../framework/model-meta.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
-import { coerceBoolean } from "../../validation/fields.js";
+import { coerceBoolean, validateModelFields } from "../../validation/fields.js";
 import { schemaError } from "../../validation/validator.js";
 import { checkEmailField } from "../../shared/email-rules.js";
 import { uniqueUsername } from "../../shared/user-rules.js";
@@ -228,6 +228,8 @@ async function save(ctx: ActionContext, data: Instance[]): Promise<Instance[]> {
     const value = Array.isArray(raw) && raw.length > 0 ? raw[0] : raw;
     if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) instance[modelField] = value;
   }
+  // The IdP's attribute names are not user fields; the mapped values are validated as fields.
+  validateModelFields("user", instance);
   const meetingData = meetingMapping(mapping, payload);
   checkEmailField(instance, "email");
 
@@ -274,6 +276,7 @@ export default defineAction({
   kind: "custom",
   visibility: "stack_internal",
   singular: true,
+  payloadIsNotModelFields: true,
   schema: {},
   skipArchivedMeetingCheck: true,
   checkPermissions: () => undefined,
