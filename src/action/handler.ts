@@ -7,6 +7,7 @@ import { fqidOf } from "./framework/fqid.js";
 import { collectionMeta, hasCollection } from "./framework/model-meta.js";
 import { performAction, type ActionOutcome } from "./framework/perform.js";
 import { findAction } from "./framework/registry.js";
+import { languageOfHeader } from "./shared/translations.js";
 import { createRequestContext, type ActionSessions, type RequestContext } from "./framework/request.js";
 import type { ActionDefinition, Instance, ResultElement } from "./framework/types.js";
 import { compileValidator } from "./framework/validation.js";
@@ -26,6 +27,8 @@ export interface ActionsResponse {
 export interface HandleOptions {
   atomic: boolean;
   internal: boolean;
+  /** The request's Accept-Language header. */
+  acceptLanguage?: string;
 }
 
 export interface ActionHandlerDeps {
@@ -69,7 +72,7 @@ export class ActionHandler {
   /** fn in one transaction with its own request context; the on-success hooks run at its end. */
   private inRequestTransaction<T>(userId: number, options: HandleOptions, fn: (request: RequestContext) => Promise<T>): Promise<T> {
     return inTransaction(this.deps.db, async (tx) => {
-      const request = createRequestContext(tx, userId, options.internal, this.deps.development, this.deps.sessions);
+      const request = createRequestContext(tx, userId, options.internal, this.deps.development, this.deps.sessions, languageOfHeader(options.acceptLanguage));
       const result = await fn(request);
       for (const hook of request.onSuccess) await hook();
       return result;

@@ -128,7 +128,7 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
       development: app.config.development,
       sessions: { clearAllOfUser: (userId) => app.auth.sessions.removeAllOfUser(userId) },
     });
-    const response = await watchActionRequest(() => handler.handleRequest(payload, userId, { atomic, internal: mode === "internal" }), {
+    const response = await watchActionRequest(() => handler.handleRequest(payload, userId, { atomic, internal: mode === "internal", acceptLanguage: firstHeader(req.headers["accept-language"]) }), {
       db: app.db,
       timeoutSeconds: app.config.threadWatchTimeoutSeconds,
       userId,
@@ -170,4 +170,8 @@ async function actionsInfo(): Promise<Record<string, { schema: Record<string, un
 /** The release in version.txt (as upstream's deployments write it), "dev" without one; not the package's version. */
 function readVersion(): string {
   return existsSync(VERSION_FILE) ? readFileSync(VERSION_FILE, "utf8").trim() : "dev";
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -160,6 +160,34 @@ test("meeting.update: a delegate may not change settings, tags or admin fields",
   assert.equal(unknown.body.message, "Action meeting.update: data must not contain {'committee_id'} properties");
 });
 
+test("meeting.create in German: default texts, groups, countdowns, workflows, states and projector; anonymous group", async () => {
+  const id = await createMeeting({ language: "de", description: "Eigene Beschreibung" });
+  const meeting = (await get(`meeting/${id}`, ["welcome_title", "description", "motions_preamble", "users_email_subject", "users_email_sender", "group_ids", "projector_ids", "motion_workflow_ids", "projector_countdown_ids"]))!;
+  assert.equal(meeting.welcome_title, "Willkommen bei OpenSlides");
+  assert.equal(meeting.description, "Eigene Beschreibung");
+  assert.equal(meeting.motions_preamble, "Die Versammlung möge beschließen:");
+  assert.equal(meeting.users_email_subject, "OpenSlides-Zugangsdaten");
+  assert.equal(meeting.users_email_sender, "OpenSlides");
+  const names = async (collection: string, ids: unknown, field = "name") =>
+    [...(await suite.server.db.getMany(collection, ids as number[], [field])).values()].map((model) => model[field]).sort();
+  assert.deepEqual(await names("group", meeting.group_ids), ["Admin", "Delegierte", "Mitarbeitende", "Standard"]);
+  assert.deepEqual(await names("group", meeting.group_ids, "external_id"), ["Admin", "Default", "Delegates", "Staff"]);
+  assert.deepEqual(await names("projector_countdown", meeting.projector_countdown_ids, "title"), ["Redezeit", "Stimmabgabe"]);
+  assert.deepEqual(await names("projector", meeting.projector_ids), ["Standardprojektor"]);
+  assert.ok((await names("motion_workflow", meeting.motion_workflow_ids)).includes("Einfacher Arbeitsablauf"));
+  const states = await suite.server.db.filter("motion_state", { field: "meeting_id", operator: "=", value: id }, ["name", "recommendation_label"]);
+  assert.ok([...states.values()].some((state) => state.name === "angenommen" && state.recommendation_label === "Annahme"));
+  assert.ok(![...states.values()].some((state) => state.name === "accepted"));
+  const english = await createMeeting({ language: "en" });
+  assert.equal((await get(`meeting/${english}`, ["welcome_title"]))?.welcome_title, "Welcome to OpenSlides");
+
+  await setFields("organization/1", { enable_anonymous: true });
+  const anonymous = await run(suite.admin, "meeting.update", { id, enable_anonymous: true });
+  assert.equal(anonymous.status, 200, JSON.stringify(anonymous.body));
+  const anonymousGroup = (await get(`meeting/${id}`, ["anonymous_group_id"]))?.anonymous_group_id;
+  assert.equal((await get(`group/${Number(anonymousGroup)}`, ["name"]))?.name, "Öffentlich");
+});
+
 test("meeting.delete: the meeting and everything in it; locked meetings and outsiders refused", async () => {
   const id = await createMeeting({ name: "Doomed", user_ids: [3] });
   const { group_ids: groupIds, meeting_user_ids: meetingUserIds } = (await get(`meeting/${id}`, ["group_ids", "meeting_user_ids"]))!;

@@ -292,6 +292,16 @@ test("forget_password: mails every user with the address (any case), anonymous a
   await write("user/3", { email: null });
 });
 
+test("forget_password: subject and text in the language of Accept-Language", async () => {
+  const answer = await suite.admin.post("/system/action/handle_request", [{ action: "user.forget_password", data: [{ email: "recipient2@example.com" }] }], { "accept-language": "de-DE,de;q=0.9,en;q=0.8" });
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  assert.equal(smtp.mails.length, 1);
+  assert.equal(smtp.mails[0]!.parsed.subject, "Zurücksetzen Ihres OpenSlides-Passworts: a");
+  const text = smtp.mails[0]!.parsed.text ?? "";
+  assert.ok(!text.startsWith("You are receiving"), text);
+  assert.ok(text.includes("/login/forget-password-confirm?user_id=2&token="), text);
+});
+
 test("forget_password: the token is the auth service's authorization token", async () => {
   await run(suite.admin, "user.forget_password", { email: "recipient2@example.com" });
   const { token } = resetLink(smtp.mails[0]!.parsed.text ?? "");

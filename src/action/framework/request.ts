@@ -2,6 +2,7 @@
 // caller and the hooks to run once everything succeeded.
 import type { Transaction } from "../../db/types.js";
 import { ChangeOverlay, OverlayReader } from "./overlay.js";
+import type { Language } from "../shared/translations.js";
 
 export interface RequestContext {
   readonly tx: Transaction;
@@ -22,6 +23,8 @@ export interface RequestContext {
    * their history entry keeps model_id. Taken by the history of the current top-level action.
    */
   readonly historyPartners: Set<string>;
+  /** Language of the translated server texts (src/action/shared/translations.ts); meeting.create changes it. */
+  language: Language;
 }
 
 export interface ActionSessions {
@@ -35,7 +38,8 @@ export function createRequestContext(
   internal: boolean,
   development: boolean,
   sessions?: ActionSessions,
+  language: Language = "en",
 ): RequestContext {
   const overlay = new ChangeOverlay();
-  return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [], sessions, historyPartners: new Set() };
+  return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [], sessions, historyPartners: new Set(), language };
 }

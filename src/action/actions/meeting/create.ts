@@ -9,6 +9,26 @@ import { createSchema, idListSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import { PROJECTOR_DEFAULT_FOR_FIELDS } from "../../shared/default-projectors.js";
 import { checkMeetingManagement, checkStartAndEndTime } from "../../shared/meeting-rules.js";
+import { languageOfHeader, translate } from "../../shared/translations.js";
+import { getField } from "../../../meta/registry.js";
+
+/** Fields whose default text is stored in the new meeting's language. */
+const TRANSLATED_DEFAULTS = [
+  "description", "welcome_title", "welcome_text", "motions_preamble", "motions_export_title", "assignments_export_title",
+  "users_pdf_welcometitle", "users_pdf_welcometext", "users_email_sender", "users_email_subject", "users_email_body",
+];
+
+/** The rest of the request speaks the meeting's language (as upstream's translator does). */
+function translateDefaults(ctx: ActionContext, data: Instance[]): Instance[] {
+  for (const item of data) {
+    ctx.request.language = languageOfHeader(String(item.language));
+    for (const field of TRANSLATED_DEFAULTS) {
+      const fallback = getField("meeting", field)?.default;
+      if (!(field in item) && typeof fallback === "string" && fallback) item[field] = translate(fallback, ctx.request.language);
+    }
+  }
+  return data;
+}
 
 const DEFAULT_GROUPS: Array<{ name: string; permissions?: string[] }> = [
   {
@@ -82,7 +102,7 @@ async function createGroupsAndMembers(ctx: ActionContext, instance: Instance): P
   const [defaultGroup, adminGroup, delegatesGroup] = await createIds(
     ctx,
     "group.create",
-    DEFAULT_GROUPS.map((group) => ({ name: group.name, external_id: group.name, meeting_id: meetingId, ...(group.permissions ? { permissions: group.permissions } : {}) })),
+    DEFAULT_GROUPS.map((group) => ({ name: translate(group.name, ctx.request.language), external_id: group.name, meeting_id: meetingId, ...(group.permissions ? { permissions: group.permissions } : {}) })),
   );
   const groupFields = {
     default_group_id: defaultGroup,
@@ -101,8 +121,8 @@ async function createGroupsAndMembers(ctx: ActionContext, instance: Instance): P
     await ctx.execute("meeting_user.create", members.map((userId) => ({ meeting_id: meetingId, user_id: userId, group_ids: [defaultGroup] })));
   }
   const [speakingTime, voting] = await createIds(ctx, "projector_countdown.create", [
-    { title: "Speaking time", meeting_id: meetingId },
-    { title: "Voting", meeting_id: meetingId },
+    { title: translate("Speaking time", ctx.request.language), meeting_id: meetingId },
+    { title: translate("Voting", ctx.request.language), meeting_id: meetingId },
   ]);
   const countdownFields = { list_of_speakers_countdown_id: speakingTime, poll_countdown_id: voting };
   Object.assign(instance, countdownFields);
@@ -113,12 +133,12 @@ async function createGroupsAndMembers(ctx: ActionContext, instance: Instance): P
 async function createWorkflowsAndProjector(ctx: ActionContext, instance: Instance): Promise<Instance> {
   const meetingId = Number(instance.id);
   await ctx.execute("motion_workflow.create_simple_workflow", [
-    { name: "Simple Workflow", default_workflow_meeting_id: meetingId, default_amendment_workflow_meeting_id: meetingId, meeting_id: meetingId },
+    { name: translate("Simple Workflow", ctx.request.language), default_workflow_meeting_id: meetingId, default_amendment_workflow_meeting_id: meetingId, meeting_id: meetingId },
   ]);
-  await ctx.execute("motion_workflow.create_complex_workflow", [{ name: "Complex Workflow", meeting_id: meetingId }]);
+  await ctx.execute("motion_workflow.create_complex_workflow", [{ name: translate("Complex Workflow", ctx.request.language), meeting_id: meetingId }]);
   await ctx.execute("projector.create", [
     {
-      name: "Default projector",
+      name: translate("Default projector", ctx.request.language),
       meeting_id: meetingId,
       used_as_reference_projector_meeting_id: meetingId,
       ...Object.fromEntries(PROJECTOR_DEFAULT_FOR_FIELDS.map((field) => [field, meetingId])),
@@ -138,6 +158,7 @@ export default defineAction({
   }),
   skipArchivedMeetingCheck: true,
   checkPermissions: (ctx, item) => checkMeetingManagement(ctx, Number(item.committee_id), undefined),
+  prepareData: translateDefaults,
   updateInstance: checkOrganizationRules,
   afterCreate: [createGroupsAndMembers, createWorkflowsAndProjector],
 });

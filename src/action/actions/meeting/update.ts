@@ -2,6 +2,7 @@
 // projectors for projector.can_manage, external id / anonymous / translations for admins, tags
 // for committee managers, jitsi for superadmins. Enabling anonymous creates the "Public" group;
 // templates, locking, the reference projector and the e-mail settings are checked.
+import { languageOfHeader, translate } from "../../shared/translations.js";
 import { hasOrganizationManagementLevel, isAdmin, isCommitteeManager } from "../../../permissions/index.js";
 import { ActionError, PermissionDeniedError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
@@ -154,7 +155,7 @@ async function updateMeeting(ctx: ActionContext, instance: Instance): Promise<In
   checkEmailSender(instance);
   const meetingId = Number(instance.id);
   const stored = await ctx.db.get(`meeting/${meetingId}`, [
-    "template_for_organization_id", "locked_from_inside", "admin_group_id", "enable_anonymous", "anonymous_group_id", "start_time", "end_time",
+    "template_for_organization_id", "locked_from_inside", "admin_group_id", "enable_anonymous", "anonymous_group_id", "start_time", "end_time", "language",
   ]);
   await checkTemplateAndLocking(ctx, instance, stored);
   await checkProjectors(ctx, instance);
@@ -162,7 +163,7 @@ async function updateMeeting(ctx: ActionContext, instance: Instance): Promise<In
   await checkStartAndEndTime(ctx, instance, stored);
   let anonymousGroupId = stored.anonymous_group_id as number | undefined;
   if (instance.enable_anonymous && !anonymousGroupId) {
-    const results = await ctx.execute("group.create", [{ name: "Public", weight: 0, meeting_id: meetingId }]);
+    const results = await ctx.execute("group.create", [{ name: translate("Public", languageOfHeader(stored.language as string | undefined)), weight: 0, meeting_id: meetingId }]);
     anonymousGroupId = Number(results?.[0]?.id);
     instance.anonymous_group_id = anonymousGroupId;
   }

@@ -9,6 +9,7 @@ import type { ActionContext, Instance } from "../../framework/types.js";
 import { emailSettings, formatTemplate, isValidEmail, MailError, openMailConnection, type MailConnection } from "../../shared/mail.js";
 import { createPasswordResetToken } from "../../shared/password-reset-tokens.js";
 import { nowTimestamp } from "../../shared/clock.js";
+import { translate } from "../../shared/translations.js";
 
 const SUBJECT = "Reset your OpenSlides password";
 const BODY = `You are receiving this email because you have requested a new password for your OpenSlides account.
@@ -45,9 +46,9 @@ async function mailEveryOwner(ctx: ActionContext, data: Instance[]): Promise<Ins
         const token = quote(
           await createPasswordResetToken({ id: Number(user.id), email: String(user.email), passwordHash: String(user.password ?? "") }),
         );
-        const text = formatTemplate(BODY, { user_id: user.id, token, username: user.username, url });
+        const text = formatTemplate(translate(BODY, ctx.request.language), { user_id: user.id, token, username: user.username, url });
         try {
-          await connection.send({ from: settings.defaultFromEmail, to: String(user.email), subject: `${SUBJECT}: ${String(user.username)}`, text });
+          await connection.send({ from: settings.defaultFromEmail, to: String(user.email), subject: `${translate(SUBJECT, ctx.request.language)}: ${String(user.username)}`, text });
         } catch (error) {
           // upstream send_email_safe: an SMTP error of one mail is logged, that user is skipped.
           if (error instanceof MailError && error.kind !== "Exception" && error.kind !== "ConnectionRefusedError" && error.kind !== "SSLCertVerificationError") {
