@@ -302,6 +302,24 @@ test("forget_password: subject and text in the language of Accept-Language", asy
   assert.ok(text.includes("/login/forget-password-confirm?user_id=2&token="), text);
 });
 
+test("forget_password: without a known language in Accept-Language, the organization's default language", async () => {
+  await write("organization/1", { default_language: "de" });
+  try {
+    for (const header of ["mars", undefined]) {
+      smtp.mails.length = 0;
+      const answer = await suite.admin.post("/system/action/handle_request", [{ action: "user.forget_password", data: [{ email: "recipient2@example.com" }] }], header ? { "accept-language": header } : {});
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(smtp.mails[0]?.parsed.subject, "Zurücksetzen Ihres OpenSlides-Passworts: a", String(header));
+    }
+    smtp.mails.length = 0;
+    const english = await suite.admin.post("/system/action/handle_request", [{ action: "user.forget_password", data: [{ email: "recipient2@example.com" }] }], { "accept-language": "en-US" });
+    assert.equal(english.status, 200, JSON.stringify(english.body));
+    assert.equal(smtp.mails[0]?.parsed.subject, "Reset your OpenSlides password: a");
+  } finally {
+    await write("organization/1", { default_language: "en" });
+  }
+});
+
 test("forget_password: the token is the auth service's authorization token", async () => {
   await run(suite.admin, "user.forget_password", { email: "recipient2@example.com" });
   const { token } = resetLink(smtp.mails[0]!.parsed.text ?? "");

@@ -2,7 +2,7 @@
 // caller and the hooks to run once everything succeeded.
 import type { Transaction } from "../../db/types.js";
 import { ChangeOverlay, OverlayReader } from "./overlay.js";
-import type { Language } from "../shared/translations.js";
+import { languageOfHeader, type Language } from "../shared/translations.js";
 
 export interface RequestContext {
   readonly tx: Transaction;
@@ -23,8 +23,12 @@ export interface RequestContext {
    * their history entry keeps model_id. Taken by the history of the current top-level action.
    */
   readonly historyPartners: Set<string>;
-  /** Language of the translated server texts (src/action/shared/translations.ts); meeting.create changes it. */
-  language: Language;
+  /**
+   * Language of the translated server texts (src/action/shared/translations.ts): from
+   * Accept-Language, unset when the header names none we have; meeting.create changes it.
+   * Read it with requestLanguage.
+   */
+  language: Language | undefined;
 }
 
 export interface ActionSessions {
@@ -38,8 +42,17 @@ export function createRequestContext(
   internal: boolean,
   development: boolean,
   sessions?: ActionSessions,
-  language: Language = "en",
+  language?: Language,
 ): RequestContext {
   const overlay = new ChangeOverlay();
   return { tx, overlay, db: new OverlayReader(tx, overlay), userId, internal, development, onSuccess: [], sessions, historyPartners: new Set(), language };
+}
+
+/** The request's language, else the organization's default_language (as upstream falls back), else English. */
+export async function requestLanguage(request: RequestContext): Promise<Language> {
+  if (!request.language) {
+    const organization = await request.db.get("organization/1", ["default_language"], { optional: true });
+    request.language = languageOfHeader(String(organization.default_language ?? "")) ?? "en";
+  }
+  return request.language;
 }

@@ -2,7 +2,7 @@
 // workflows, states and projector of a new meeting, the anonymous group, "Deleted user", the
 // forget-password mail), in the languages upstream ships. English is the source language; a
 // text without a translation stays English. The language of a request is its Accept-Language
-// header; meeting.create switches to the new meeting's language for the rest of the request.
+// header, else the organization's default_language; meeting.create switches to the new meeting's language for the rest of the request.
 
 export type Language = "en" | "cs" | "de" | "es" | "fr" | "it" | "nl" | "ru";
 
@@ -288,10 +288,10 @@ export function translate(text: string, language: string | undefined): string {
 
 /**
  * The first language of an Accept-Language header (by quality, then order) that has
- * translations: "de-DE,de;q=0.9,en;q=0.8" is "de". Otherwise the fallback.
+ * translations: "de-DE,de;q=0.9,en;q=0.8" is "de". Otherwise undefined.
  */
-export function languageOfHeader(header: string | undefined, fallback: Language = "en"): Language {
-  if (!header) return fallback;
+export function languageOfHeader(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
   const wanted = header
     .split(",")
     .map((part, index) => {
@@ -302,5 +302,5 @@ export function languageOfHeader(header: string | undefined, fallback: Language 
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return wanted.find((entry) => isLanguage(entry.code))?.code as Language | undefined ?? fallback;
+  return wanted.find((entry) => isLanguage(entry.code))?.code as Language | undefined;
 }

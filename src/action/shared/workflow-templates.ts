@@ -1,6 +1,7 @@
 // The states of the two workflows every new meeting gets (upstream's simple and complex
 // workflow), and a helper that creates a workflow's states and links them.
 import { translate } from "./translations.js";
+import { requestLanguage } from "../framework/request.js";
 import type { ActionContext, Instance } from "../framework/types.js";
 import motionStateCreate from "../actions/motion_state/create.js";
 import motionStateUpdate from "../actions/motion_state/update.js";
@@ -49,10 +50,11 @@ export const COMPLEX_WORKFLOW: WorkflowTemplate = {
 
 /** Creates the template's states (weights in order) for the workflow and sets their next states. */
 export async function createWorkflowStates(ctx: ActionContext, workflowId: number, template: WorkflowTemplate): Promise<void> {
+  const language = await requestLanguage(ctx.request);
   const data = template.states.map(({ first, ...state }, index) => ({
     ...state,
-    name: translate(String(state.name), ctx.request.language),
-    ...(state.recommendation_label ? { recommendation_label: translate(String(state.recommendation_label), ctx.request.language) } : {}),
+    name: translate(String(state.name), language),
+    ...(state.recommendation_label ? { recommendation_label: translate(String(state.recommendation_label), language) } : {}),
     weight: index + 1,
     workflow_id: workflowId,
     ...(first ? { first_state_of_workflow_id: workflowId } : {}),

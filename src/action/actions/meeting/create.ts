@@ -21,7 +21,7 @@ const TRANSLATED_DEFAULTS = [
 /** The rest of the request speaks the meeting's language (as upstream's translator does). */
 function translateDefaults(ctx: ActionContext, data: Instance[]): Instance[] {
   for (const item of data) {
-    ctx.request.language = languageOfHeader(String(item.language));
+    ctx.request.language = languageOfHeader(String(item.language)) ?? "en";
     for (const field of TRANSLATED_DEFAULTS) {
       const fallback = getField("meeting", field)?.default;
       if (!(field in item) && typeof fallback === "string" && fallback) item[field] = translate(fallback, ctx.request.language);

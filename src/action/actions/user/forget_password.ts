@@ -10,6 +10,7 @@ import { emailSettings, formatTemplate, isValidEmail, MailError, openMailConnect
 import { createPasswordResetToken } from "../../shared/password-reset-tokens.js";
 import { nowTimestamp } from "../../shared/clock.js";
 import { translate } from "../../shared/translations.js";
+import { requestLanguage } from "../../framework/request.js";
 
 const SUBJECT = "Reset your OpenSlides password";
 const BODY = `You are receiving this email because you have requested a new password for your OpenSlides account.
@@ -36,6 +37,7 @@ async function mailEveryOwner(ctx: ActionContext, data: Instance[]): Promise<Ins
     const users = await ctx.db.filter("user", { field: "email", operator: "~=", value: email }, ["id", "username", "saml_id", "email", "password"]);
     const organization = await ctx.db.get("organization/1", ["url"]);
     const url = String(organization.url ?? "");
+    const language = await requestLanguage(ctx.request);
     let connection: MailConnection | undefined;
     try {
       connection = await openMailConnection(settings);
@@ -46,9 +48,9 @@ async function mailEveryOwner(ctx: ActionContext, data: Instance[]): Promise<Ins
         const token = quote(
           await createPasswordResetToken({ id: Number(user.id), email: String(user.email), passwordHash: String(user.password ?? "") }),
         );
-        const text = formatTemplate(translate(BODY, ctx.request.language), { user_id: user.id, token, username: user.username, url });
+        const text = formatTemplate(translate(BODY, language), { user_id: user.id, token, username: user.username, url });
         try {
-          await connection.send({ from: settings.defaultFromEmail, to: String(user.email), subject: `${translate(SUBJECT, ctx.request.language)}: ${String(user.username)}`, text });
+          await connection.send({ from: settings.defaultFromEmail, to: String(user.email), subject: `${translate(SUBJECT, language)}: ${String(user.username)}`, text });
         } catch (error) {
           // upstream send_email_safe: an SMTP error of one mail is logged, that user is skipped.
           if (error instanceof MailError && error.kind !== "Exception" && error.kind !== "ConnectionRefusedError" && error.kind !== "SSLCertVerificationError") {
