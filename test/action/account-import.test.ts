@@ -333,6 +333,20 @@ describe("account.import", () => {
     }
   });
 
+  test("external is refused with a home committee the caller does not manage, as upstream's group J check", async () => {
+    await write([{ type: "update", fqid: "user/2", fields: { organization_management_level: "can_manage_users" } }]);
+    try {
+      const data = [{ username: "homeless", home_committee: "Default committee", external: "0" }];
+      const upload = await suite.run(suite.delegate, "account.json_upload", { data });
+      assert.equal(upload.status, 200, JSON.stringify(upload.body));
+      assert.deepEqual(upload.body.results[0][0].rows[0].messages, [
+        "Account is updated, but changes to the following field(s) are not possible: home_committee, external",
+      ]);
+    } finally {
+      await write([{ type: "update", fqid: "user/2", fields: { organization_management_level: null } }]);
+    }
+  });
+
   test("a delegate is denied", async () => {
     await write([{ type: "create", fqid: "import_preview/92", fields: { id: 92, name: "account", state: "done", created: 1, result: { rows: [] } } }]);
     const answer = await suite.run(suite.delegate, "account.import", { id: 92, import: true });

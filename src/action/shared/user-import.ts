@@ -91,6 +91,8 @@ export async function getFailingFields(ctx: ActionContext, entry: Record<string,
       value = "x";
     }
     const probe: Instance = { [probeField]: value };
+    // Upstream's check of external (group J) includes the home committee check on the whole entry.
+    if (field === "external" && entry.home_committee_id !== undefined) probe.home_committee_id = entry.home_committee_id;
     if (id) probe.id = id;
     if (entry.meeting_id) probe.meeting_id = entry.meeting_id;
     if (!id && entry.meeting_id && Array.isArray(entry.group_ids)) probe.group_ids = entry.group_ids;
