@@ -105,6 +105,13 @@ function startServer(name, dataDir, votePort) {
     VOTE_PORT: String(votePort),
     // Upstream's tests wait for every action (thread watch -1); no action_worker answers.
     OPENSLIDES_BACKEND_THREAD_WATCH_TIMEOUT: "-1",
+    // Upstream's mail tests set these in their own process (set_test_email_settings) and listen
+    // with aiosmtpd on 127.0.0.1:25; our server gets them as settings.
+    EMAIL_HOST: "127.0.0.1",
+    EMAIL_PORT: "25",
+    EMAIL_CONNECTION_SECURITY: "NONE",
+    EMAIL_TIMEOUT: "5",
+    DEFAULT_FROM_EMAIL: "noreply@example.com",
     DATABASE_HOST: database.host,
     DATABASE_PORT: String(database.port),
     DATABASE_NAME: name,
