@@ -50,6 +50,22 @@ const database = {
 // so two runs (or a test suite) on one Redis would log each other out.
 const redis = { host: process.env.TEST_REDIS_HOST ?? "localhost", port: process.env.TEST_REDIS_PORT ?? "6379" };
 
+// Children (redis-server, our server, pytest) are ended with the runner, also when it is interrupted.
+const children = new Set();
+function track(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+let databaseName;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    for (const child of children) child.kill("SIGTERM");
+    const drop = databaseName ? adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`) : Promise.resolve();
+    void drop.catch(() => undefined).finally(() => process.exit(130));
+  });
+}
+
 function freePort() {
   return new Promise((done, fail) => {
     const probe = createServer();
@@ -64,9 +80,11 @@ function freePort() {
 /** A private redis-server on a free loopback port, if redis-server is on the PATH; otherwise undefined. */
 async function startPrivateRedis() {
   const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = track(
+    spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   return new Promise((done) => {
     let output = "";
     child.once("error", () => done(undefined));
@@ -122,7 +140,7 @@ function startServer(name, dataDir, votePort) {
     MESSAGE_BUS_HOST: redis.host,
     MESSAGE_BUS_PORT: redis.port,
   };
-  const child = spawn(process.execPath, [join(ROOT, "dist", "src", "main.js")], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = track(spawn(process.execPath, [join(ROOT, "dist", "src", "main.js")], { env, stdio: ["ignore", "pipe", "inherit"] }));
   return new Promise((resolvePort, reject) => {
     let buffer = "";
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${buffer}`)), 120_000);
@@ -160,7 +178,7 @@ function runPytest(options, name, port, votePort, junitFile) {
   };
   const args = ["-m", "pytest", "-p", "openslides_ts_http", "-q", "-p", "no:cacheprovider", `--junitxml=${junitFile}`, ...options.filters];
   return new Promise((done) => {
-    const child = spawn(options.python, args, { cwd: options.backend, env, stdio: ["ignore", "inherit", "inherit"] });
+    const child = track(spawn(options.python, args, { cwd: options.backend, env, stdio: ["ignore", "inherit", "inherit"] }));
     child.on("exit", (code) => done(code));
   });
 }
@@ -215,6 +233,7 @@ async function main() {
   const dataDir = join(options.out, "server-data");
   mkdirSync(dataDir, { recursive: true });
   await adminQuery(`CREATE DATABASE ${name}`);
+  databaseName = name;
   const privateRedis = options.sharedRedis ? undefined : await startPrivateRedis();
   if (!privateRedis) console.error(`conformance: using the shared Redis at ${redis.host}:${redis.port}`);
   let server;
