@@ -1,7 +1,8 @@
 // Routes state changes to the subscriptions they concern, and recomputes each due subscription
 // once for all changes that arrived meanwhile. A subscription's hot keys come in groups (sets);
 // a group shared by many subscriptions (the profile part of a permission profile) is indexed
-// once: key → groups, group → listeners.
+// once: key → groups, group → listeners. Recomputations run one after the other (each in time
+// slices, shared-result.ts); changes that arrive meanwhile are taken by the next round.
 import type { LiveState, StateChange } from "../state/state.js";
 import { collectionDependency } from "./restrict/state-reader.js";
 import type { Delta, Subscription } from "./subscription.js";
@@ -21,6 +22,7 @@ export class SubscriptionHub {
   private readonly indexed = new Map<Listener, readonly KeyGroup[]>();
   private readonly due = new Set<Listener>();
   private scheduled = false;
+  private running = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly state: LiveState) {
@@ -105,28 +107,39 @@ export class SubscriptionHub {
       this.markDue(key);
       this.markDue(collectionDependency(key.slice(0, key.indexOf("/"))));
     }
-    if (this.due.size > 0 && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.recompute());
-    }
+    this.schedule();
   }
 
-  private recompute(): void {
+  private schedule(): void {
+    if (this.due.size === 0 || this.scheduled || this.running) return;
+    this.scheduled = true;
+    setImmediate(() => void this.recompute());
+  }
+
+  private async recompute(): Promise<void> {
     this.scheduled = false;
-    const due = [...this.due];
-    this.due.clear();
-    for (const listener of due) {
-      if (!this.indexed.has(listener)) continue;
-      let delta: Delta;
-      try {
-        delta = listener.subscription.next();
-      } catch (error) {
-        this.remove(listener);
-        listener.fail(error);
-        continue;
+    this.running = true;
+    try {
+      const due = [...this.due];
+      this.due.clear();
+      for (const listener of due) {
+        if (!this.indexed.has(listener)) continue;
+        let delta: Delta;
+        try {
+          delta = await listener.subscription.next();
+        } catch (error) {
+          this.remove(listener);
+          listener.fail(error);
+          continue;
+        }
+        // Removed while computing (its stream closed, or the hub closed).
+        if (!this.indexed.has(listener)) continue;
+        this.index(listener);
+        if (Object.keys(delta).length > 0) listener.deliver(delta);
       }
-      this.index(listener);
-      if (Object.keys(delta).length > 0) listener.deliver(delta);
+    } finally {
+      this.running = false;
+      this.schedule();
     }
   }
 }

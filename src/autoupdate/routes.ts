@@ -53,7 +53,7 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
   const subscription = new Subscription(shared);
   let first: string;
   try {
-    const pieces = subscription.firstPieces();
+    const pieces = await subscription.firstPieces();
     if (!encode) first = `${joinPieces(pieces)}\n`;
     else first = pieces.head ? encode.pieces(pieces.head, pieces.tail) : encode(pieces.tail);
   } catch (error) {
@@ -93,7 +93,7 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
 async function longPoll(service: AutoupdateService, req: HttpRequest, res: HttpResponse, request: AutoupdateRequest, subscription: Subscription, line: (delta: Delta) => string) {
   subscription.restoreSent(decodePollState(request.pollState));
   const answer = (delta: Delta) => sendPollAnswer(res, line(delta).trimEnd(), encodePollState(subscription.sentValues()));
-  const first = subscription.next();
+  const first = await subscription.next();
   if (Object.keys(first).length > 0 || request.pollState === undefined) return answer(first);
   await new Promise<void>((resolve, reject) => {
     const stop = service.hub.add({

@@ -10,13 +10,17 @@
 //
 // A user's result (both parts) is in turn shared by all subscriptions of that user with that
 // request, and the delta between two consecutive versions of a part is computed once.
+//
+// Computations run in time slices (work-slices.ts) under a read hold of the state (readHold), so
+// a big request lets others in between and still sees one state version throughout.
 import { SharedText } from "./compression.js";
 import type { DeferredRequest, KeyRequest } from "./keys-builder/index.js";
-import { expandKeys } from "./keys-builder/index.js";
+import { expandKeysInSlices } from "./keys-builder/index.js";
 import { createProfileRestricter, createRestricter, profileSource, restrictedSource } from "./restrict/index.js";
 import type { ComparedUsers, Restricter, StateReader } from "./restrict/index.js";
 import { EVERYONE, UserRights } from "./restrict/permissions.js";
 import { collectionDependency, RecordingReader } from "./restrict/state-reader.js";
+import { runWhole, TimeSlices, WHOLE, type SliceClock, type Sliced } from "./work-slices.js";
 
 export type Delta = Record<string, unknown>;
 
@@ -25,6 +29,8 @@ export interface VersionedReader extends StateReader {
   readonly version: number;
   /** The keys changed after a version (undefined: too long ago, compute anew). */
   changedKeysSince?(version: number): ReadonlySet<string> | undefined;
+  /** Holds the data still while a computation awaits (src/state LiveState); without it, nothing changes during one. */
+  readHold?(): Promise<() => void>;
 }
 
 /** Above this many changed keys a full computation is cheaper than patching. */
@@ -95,15 +101,15 @@ export class ResultValues {
    * All values as one JSON object text, in two pieces: the profile part's values (serialized,
    * and compressed when asked, once for all its users) and the rest.
    */
-  json(): JsonPieces {
+  *json(clock: SliceClock = WHOLE): Sliced<JsonPieces> {
     const profile = this.profile;
-    const own = fragmentOf(this.own.values);
+    const own = yield* fragmentOf(this.own.values, clock);
     if (!profile) return { tail: `{${own}}` };
     for (const key of this.own.requested) {
-      if (profile.has(key)) return { tail: `{${[...this].map(([name, entry]) => `${JSON.stringify(name)}:${entry.json}`).join(",")}}` };
+      if (profile.has(key)) return { tail: `{${yield* membersOf(this, clock)}}` };
     }
     let head = heads.get(profile);
-    if (!head) heads.set(profile, (head = new SharedText(`{${fragmentOf(profile)}`)));
+    if (!head) heads.set(profile, (head = new SharedText(`{${yield* fragmentOf(profile, clock)}`)));
     return { head, tail: `${head.text.length > 1 && own ? "," : ""}${own}}` };
   }
 }
@@ -120,51 +126,76 @@ const heads = new WeakMap<ReadonlyMap<string, Entry>, SharedText>();
 const fragments = new WeakMap<ReadonlyMap<string, Entry>, string>();
 
 /** The entries as the inside of a JSON object text, kept as long as the map lives. */
-function fragmentOf(values: ReadonlyMap<string, Entry>): string {
+function* fragmentOf(values: ReadonlyMap<string, Entry>, clock: SliceClock): Sliced<string> {
   let fragment = fragments.get(values);
   if (fragment === undefined) {
-    const members: string[] = [];
-    for (const [key, entry] of values) members.push(`${JSON.stringify(key)}:${entry.json}`);
-    fragments.set(values, (fragment = members.join(",")));
+    fragment = yield* membersOf(values, clock);
+    fragments.set(values, fragment);
   }
   return fragment;
 }
 
+/** The entries as `"key":value` members joined by commas. */
+function* membersOf(values: Iterable<[string, Entry]>, clock: SliceClock): Sliced<string> {
+  const members: string[] = [];
+  for (const [key, entry] of values) {
+    members.push(`${JSON.stringify(key)}:${entry.json}`);
+    if (clock.due()) yield;
+  }
+  return members.join(",");
+}
+
 const EMPTY_PART: Part = { version: 0, values: new Map(), requested: new Set(), structure: new Set(), hotKeys: new Set() };
 
-function entries(values: Map<string, unknown>): Map<string, Entry> {
+function* entries(values: Map<string, unknown>, clock: SliceClock): Sliced<Map<string, Entry>> {
   const result = new Map<string, Entry>();
-  for (const [key, value] of values) result.set(key, { value, json: JSON.stringify(value) });
+  for (const [key, value] of values) {
+    result.set(key, { value, json: JSON.stringify(value) });
+    if (clock.due()) yield;
+  }
   return result;
 }
 
-function union(...sets: Iterable<string>[]): Set<string> {
+function* union(clock: SliceClock, ...sets: Iterable<string>[]): Sliced<Set<string>> {
   const result = new Set<string>();
-  for (const set of sets) for (const key of set) result.add(key);
+  for (const set of sets) {
+    for (const key of set) {
+      result.add(key);
+      if (clock.due()) yield;
+    }
+  }
   return result;
 }
 
 /** A part for one user: every requested key restricted by the user's own rights. */
 export function computeOwnPart(state: VersionedReader, userId: number, requests: readonly KeyRequest[]): Part {
+  return runWhole(computeOwnPartInSlices(state, userId, requests, WHOLE));
+}
+
+function* computeOwnPartInSlices(state: VersionedReader, userId: number, requests: readonly KeyRequest[], clock: SliceClock): Sliced<Part> {
   const restricter = createRestricter(state, userId);
-  const expansion = expandKeys(requests, restrictedSource(restricter));
-  const values = entries(restricter.restrict(expansion.keys));
-  const structure = union(expansion.dependencies, restricter.dependencies);
-  return { version: state.version, values, requested: expansion.keys, structure, hotKeys: union(expansion.keys, structure) };
+  const expansion = yield* expandKeysInSlices(requests, restrictedSource(restricter), clock);
+  const values = yield* entries(yield* restricter.restrictInSlices(expansion.keys, clock), clock);
+  const structure = yield* union(clock, expansion.dependencies, restricter.dependencies);
+  return { version: state.version, values, requested: expansion.keys, structure, hotKeys: yield* union(clock, expansion.keys, structure) };
 }
 
 /** The profile part, computed with the profile rights of one of its users, as nobody in particular. */
 export function computeProfilePart(state: VersionedReader, userId: number, requests: readonly KeyRequest[]): ProfilePart {
+  return runWhole(computeProfilePartInSlices(state, userId, requests, WHOLE));
+}
+
+function* computeProfilePartInSlices(state: VersionedReader, userId: number, requests: readonly KeyRequest[], clock: SliceClock): Sliced<ProfilePart> {
   const restricter = createProfileRestricter(state, userId);
-  const expansion = expandKeys(requests, profileSource(restricter));
-  const { values, personal } = restricter.restrictForProfile(expansion.keys);
-  const structure = union(expansion.dependencies, restricter.dependencies);
+  const expansion = yield* expandKeysInSlices(requests, profileSource(restricter), clock);
+  const { values, personal } = yield* restricter.restrictForProfileInSlices(expansion.keys, clock);
+  const structure = yield* union(clock, expansion.dependencies, restricter.dependencies);
   return {
     version: state.version,
-    values: entries(values),
+    values: yield* entries(values, clock),
     requested: expansion.keys,
     structure,
-    hotKeys: union(expansion.keys, structure),
+    hotKeys: yield* union(clock, expansion.keys, structure),
     personal,
     deferred: expansion.deferred,
   };
@@ -226,8 +257,12 @@ function plainChanges(state: VersionedReader, previous: Part, ownUserId?: number
 }
 
 /** The part's values with the touched keys replaced by their fresh values (absent: removed). */
-function patchedValues(previous: ReadonlyMap<string, Entry>, touched: readonly string[], fresh: ReadonlyMap<string, unknown>): Map<string, Entry> {
-  const values = new Map(previous);
+function* patchedValues(previous: ReadonlyMap<string, Entry>, touched: readonly string[], fresh: ReadonlyMap<string, unknown>, clock: SliceClock): Sliced<Map<string, Entry>> {
+  const values = new Map<string, Entry>();
+  for (const [key, entry] of previous) {
+    values.set(key, entry);
+    if (clock.due()) yield;
+  }
   for (const key of touched) {
     const value = fresh.get(key);
     if (value === undefined) values.delete(key);
@@ -237,27 +272,27 @@ function patchedValues(previous: ReadonlyMap<string, Entry>, touched: readonly s
 }
 
 /** Structure and hot keys extended by what the restricter newly read (the same sets when nothing is new). */
-function extendedStructure(previous: Part, restricter: Restricter): Pick<Part, "structure" | "hotKeys"> {
+function* extendedStructure(previous: Part, restricter: Restricter, clock: SliceClock): Sliced<Pick<Part, "structure" | "hotKeys">> {
   const added = [...restricter.dependencies].filter((key) => !previous.structure.has(key));
   if (added.length === 0) return { structure: previous.structure, hotKeys: previous.hotKeys };
-  return { structure: union(previous.structure, added), hotKeys: union(previous.hotKeys, added) };
+  return { structure: yield* union(clock, previous.structure, added), hotKeys: yield* union(clock, previous.hotKeys, added) };
 }
 
 /** The own part at the state's version from an earlier one, or undefined when it has to be computed anew. */
-export function patchOwnPart(state: VersionedReader, userId: number, previous: Part): Part | undefined {
+function* patchOwnPart(state: VersionedReader, userId: number, previous: Part, clock: SliceClock): Sliced<Part | undefined> {
   const touched = plainChanges(state, previous, userId);
   if (!touched) return undefined;
   if (touched.length === 0) return { ...previous, version: state.version };
   const restricter = createRestricter(state, userId);
-  const values = patchedValues(previous.values, touched, restricter.restrict(touched));
-  return { ...previous, version: state.version, values, ...extendedStructure(previous, restricter) };
+  const values = yield* patchedValues(previous.values, touched, restricter.restrict(touched), clock);
+  return { ...previous, version: state.version, values, ...(yield* extendedStructure(previous, restricter, clock)) };
 }
 
 /**
  * The profile part at the state's version from an earlier one. When a touched key's compared
  * users changed, the users' own requests change: then it is computed anew.
  */
-export function patchProfilePart(state: VersionedReader, userId: number, previous: ProfilePart): ProfilePart | undefined {
+function* patchProfilePart(state: VersionedReader, userId: number, previous: ProfilePart, clock: SliceClock): Sliced<ProfilePart | undefined> {
   const touched = plainChanges(state, previous);
   if (!touched) return undefined;
   if (touched.length === 0) return { ...previous, version: state.version };
@@ -268,8 +303,8 @@ export function patchProfilePart(state: VersionedReader, userId: number, previou
     const after = personal.get(key);
     if (before !== after && !(before && after && sameMembers(before, after))) return undefined;
   }
-  const values = patchedValues(previous.values, touched, fresh);
-  return { ...previous, version: state.version, values, ...extendedStructure(previous, restricter) };
+  const values = yield* patchedValues(previous.values, touched, fresh, clock);
+  return { ...previous, version: state.version, values, ...(yield* extendedStructure(previous, restricter, clock)) };
 }
 
 /** The delta from `from` (all of it sent) to `to` for a profile part: changed or new keys, and removed ones. */
@@ -280,12 +315,18 @@ interface PartStep {
   removed: string[];
 }
 
-function partStep(from: Part, to: Part): PartStep {
+function* partStep(from: Part, to: Part, clock: SliceClock): Sliced<PartStep> {
   const changed: string[] = [];
   const removed: string[] = [];
   if (from.values !== to.values) {
-    for (const [key, entry] of to.values) if (from.values.get(key)?.json !== entry.json) changed.push(key);
-    for (const key of from.values.keys()) if (!to.values.has(key)) removed.push(key);
+    for (const [key, entry] of to.values) {
+      if (from.values.get(key)?.json !== entry.json) changed.push(key);
+      if (clock.due()) yield;
+    }
+    for (const key of from.values.keys()) {
+      if (!to.values.has(key)) removed.push(key);
+      if (clock.due()) yield;
+    }
   }
   return { from, to, changed, removed };
 }
@@ -293,6 +334,8 @@ function partStep(from: Part, to: Part): PartStep {
 /** The profile part of one (profile, request), computed at most once per state version. */
 class SharedProfilePart {
   private current?: ProfilePart;
+  /** The computation under way, for the version it computes. */
+  private computing?: { version: number; part: Promise<ProfilePart> };
   private step?: PartStep;
   /** Users' results holding this part (counted by the pool). */
   users = 0;
@@ -302,21 +345,35 @@ class SharedProfilePart {
     readonly requests: readonly KeyRequest[],
   ) {}
 
-  /** The part at the state's version; `userId` is a user of the profile, used when it has to be computed. */
-  result(userId: number): ProfilePart {
-    if (this.current?.version !== this.state.version) {
-      const previous = this.current;
-      const next = (previous && patchProfilePart(this.state, userId, previous)) ?? computeProfilePart(this.state, userId, this.requests);
-      // Keep the same set when the hot keys did not change, so the hub need not index them anew.
-      const hotKeys = previous && sameMembers(previous.hotKeys, next.hotKeys) ? previous.hotKeys : next.hotKeys;
-      this.current = { ...next, hotKeys };
+  /**
+   * The part at the state's version; `userId` is a user of the profile, used when it has to be
+   * computed. The caller holds the state still (readHold), so concurrent callers share one computation.
+   */
+  async result(userId: number, slices: TimeSlices): Promise<ProfilePart> {
+    const version = this.state.version;
+    if (this.current?.version === version) return this.current;
+    if (this.computing?.version !== version) {
+      const part = slices.run(this.compute(userId, slices)).then((next) => (this.current = next));
+      this.computing = { version, part };
+      part.then(
+        () => this.computing?.part === part && (this.computing = undefined),
+        () => this.computing?.part === part && (this.computing = undefined),
+      );
     }
-    return this.current;
+    return this.computing.part;
+  }
+
+  private *compute(userId: number, clock: SliceClock): Sliced<ProfilePart> {
+    const previous = this.current;
+    const next = (previous && (yield* patchProfilePart(this.state, userId, previous, clock))) ?? (yield* computeProfilePartInSlices(this.state, userId, this.requests, clock));
+    // Keep the same set when the hot keys did not change, so the hub need not index them anew.
+    const hotKeys = previous && sameMembers(previous.hotKeys, next.hotKeys) ? previous.hotKeys : next.hotKeys;
+    return { ...next, hotKeys };
   }
 
   /** The step between two versions of this part, computed once for all users. */
-  stepBetween(from: ProfilePart, to: ProfilePart): PartStep {
-    if (this.step?.from !== from || this.step.to !== to) this.step = partStep(from, to);
+  async stepBetween(from: ProfilePart, to: ProfilePart, slices: TimeSlices): Promise<PartStep> {
+    if (this.step?.from !== from || this.step.to !== to) this.step = await slices.run(partStep(from, to, slices));
     return this.step;
   }
 }
@@ -326,9 +383,11 @@ export class SharedResult {
   private current?: ComputedResult;
   private previous?: ComputedResult;
   /** The delta from `previous` to `current` for subscriptions that had sent all of `previous`. */
-  private step?: Delta;
+  private step?: { to: ComputedResult; delta: Promise<Delta> };
   private profile?: { key: string; part: SharedProfilePart; release: () => void };
   private ownPlanKey?: string;
+  /** The computation under way, for the version it computes. */
+  private computing?: { version: number; result: Promise<ComputedResult> };
   /** Subscriptions that use this result (counted by the pool). */
   users = 0;
 
@@ -339,18 +398,34 @@ export class SharedResult {
     private readonly profiles?: ProfileParts,
   ) {}
 
-  /** The result at the state's current version, computed at most once per version. */
-  result(): ComputedResult {
-    if (this.current?.version !== this.state.version) {
-      // The step between two versions is only worth keeping when several subscribers share it.
-      this.previous = this.users > 1 ? this.current : undefined;
-      this.current = this.compute(this.current);
-      this.step = undefined;
+  /**
+   * The result at the state's current version, computed at most once per version, in time slices
+   * under a read hold of the state (one version throughout).
+   */
+  async result(slices = new TimeSlices()): Promise<ComputedResult> {
+    const release = await this.state.readHold?.();
+    try {
+      const version = this.state.version;
+      if (this.current?.version === version) return this.current;
+      if (this.computing?.version !== version) {
+        const result = this.compute(this.current, slices).then((next) => {
+          // The step between two versions is only worth keeping when several subscribers share it.
+          this.previous = this.users > 1 ? this.current : undefined;
+          this.current = next;
+          this.step = undefined;
+          return next;
+        });
+        this.computing = { version, result };
+        const done = () => this.computing?.result === result && (this.computing = undefined);
+        result.then(done, done);
+      }
+      return await this.computing.result;
+    } finally {
+      release?.();
     }
-    return this.current;
   }
 
-  private compute(previous: ComputedResult | undefined): ComputedResult {
+  private async compute(previous: ComputedResult | undefined, slices: TimeSlices): Promise<ComputedResult> {
     const state = this.state;
     if (this.userId > 0 && !state.exists("user", this.userId)) {
       this.leaveProfile();
@@ -359,7 +434,7 @@ export class SharedResult {
       return { version: state.version, userExists: false, own, values: new ResultValues(undefined, own), requested: own.requested, hotKeyGroups: [hotKeys] };
     }
     if (!this.profiles) {
-      const own = (previous && patchOwnPart(state, this.userId, previous.own)) ?? computeOwnPart(state, this.userId, this.requests);
+      const own = await slices.run(this.ownPart(previous?.own, this.requests, slices));
       return { version: state.version, userExists: true, own, values: new ResultValues(undefined, own), requested: own.requested, hotKeyGroups: [own.hotKeys] };
     }
     // The profile key is read through a recorder: a change of what it consists of (groups,
@@ -367,13 +442,13 @@ export class SharedResult {
     const reader = new RecordingReader(state);
     const key = new UserRights(reader, this.userId).profileKey();
     const sharedPart = this.joinProfile(key);
-    const profile = sharedPart.result(this.userId);
+    const profile = await sharedPart.result(this.userId, slices);
     const plan = ownPlan(profile, this.userId);
     const samePlan = plan.key === this.ownPlanKey;
     this.ownPlanKey = plan.key;
-    const ownPart = (samePlan && previous && patchOwnPart(state, this.userId, previous.own)) || computeOwnPart(state, this.userId, plan.requests);
+    const ownPart = await slices.run(this.ownPart(samePlan ? previous?.own : undefined, plan.requests, slices));
     const missing = [...reader.read].filter((read) => !ownPart.structure.has(read));
-    let own = missing.length === 0 ? ownPart : { ...ownPart, structure: union(ownPart.structure, missing), hotKeys: union(ownPart.hotKeys, missing) };
+    let own = missing.length === 0 ? ownPart : { ...ownPart, structure: runWhole(union(WHOLE, ownPart.structure, missing)), hotKeys: runWhole(union(WHOLE, ownPart.hotKeys, missing)) };
     // Keep the same set when the hot keys did not change, so the hub need not index them anew.
     if (previous && own.hotKeys !== previous.own.hotKeys && sameMembers(previous.own.hotKeys, own.hotKeys)) own = { ...own, hotKeys: previous.own.hotKeys };
     return {
@@ -385,6 +460,11 @@ export class SharedResult {
       requested: { has: (key: string) => profile.requested.has(key) || own.requested.has(key) },
       hotKeyGroups: [profile.hotKeys, own.hotKeys],
     };
+  }
+
+  /** The own part patched from the previous one when only plain values changed, else computed anew. */
+  private *ownPart(previous: Part | undefined, requests: readonly KeyRequest[], clock: SliceClock): Sliced<Part> {
+    return (previous && (yield* patchOwnPart(this.state, this.userId, previous, clock))) ?? (yield* computeOwnPartInSlices(this.state, this.userId, requests, clock));
   }
 
   private joinProfile(key: string): SharedProfilePart {
@@ -406,11 +486,11 @@ export class SharedResult {
   }
 
   /** The delta from `from` (all of it sent) to `to`, using the profile part's step shared by all its users. */
-  diff(from: ComputedResult, to: ComputedResult): Delta {
-    if (!from.profile || !to.profile || !this.profile) return diffResults(from, to);
+  async diff(from: ComputedResult, to: ComputedResult, slices = new TimeSlices()): Promise<Delta> {
+    if (!from.profile || !to.profile || !this.profile) return slices.run(diffInSlices(from, to, slices));
     const delta: Delta = {};
     if (from.profile !== to.profile) {
-      const step = this.profile.part.stepBetween(from.profile, to.profile);
+      const step = await this.profile.part.stepBetween(from.profile, to.profile, slices);
       for (const key of step.changed) changeOf(delta, key, from, to);
       for (const key of step.removed) changeOf(delta, key, from, to);
     }
@@ -421,14 +501,15 @@ export class SharedResult {
   }
 
   /**
-   * The delta for a subscriber whose last sent values are exactly the result of `version`, or
-   * undefined when the shared step does not fit it; computed once for all such subscribers.
+   * The delta from the result of `version` to `current` (this result's latest) for a subscriber
+   * that was sent exactly the former, or undefined when the shared step does not fit it;
+   * computed once for all such subscribers.
    */
-  sharedStep(version: number): Delta | undefined {
-    const current = this.result();
-    if (!this.previous || this.previous.version !== version) return undefined;
-    this.step ??= this.diff(this.previous, current);
-    return this.step;
+  async sharedStep(version: number, current: ComputedResult, slices?: TimeSlices): Promise<Delta | undefined> {
+    const previous = this.previous;
+    if (!previous || previous.version !== version || current !== this.current) return undefined;
+    if (this.step?.to !== current) this.step = { to: current, delta: this.diff(previous, current, slices) };
+    return this.step.delta;
   }
 }
 
@@ -444,14 +525,20 @@ function changeOf(delta: Delta, key: string, from: ComputedResult, to: ComputedR
 
 /** The changes from `from` (all of it sent) to `to`, key by key. */
 export function diffResults(from: ComputedResult, to: ComputedResult): Delta {
+  return runWhole(diffInSlices(from, to, WHOLE));
+}
+
+function* diffInSlices(from: ComputedResult, to: ComputedResult, clock: SliceClock): Sliced<Delta> {
   const delta: Delta = {};
   for (const [key, entry] of to.values) {
     if (from.values.get(key)?.json !== entry.json) delta[key] = entry.value;
+    if (clock.due()) yield;
   }
   // A key sent before and still requested but now absent or invisible goes out as null; keys
   // no longer requested are dropped silently.
   for (const [key] of from.values) {
     if (!to.values.has(key) && to.requested.has(key)) delta[key] = null;
+    if (clock.due()) yield;
   }
   return delta;
 }

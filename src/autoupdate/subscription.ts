@@ -5,6 +5,7 @@
 // user and request (shared-result.ts).
 import type { KeyRequest } from "./keys-builder/index.js";
 import { joinPieces, SharedResult, type ComputedResult, type Delta, type JsonPieces, type VersionedReader } from "./shared-result.js";
+import { TimeSlices } from "./work-slices.js";
 
 export type { Delta } from "./shared-result.js";
 export { diffResults } from "./shared-result.js";
@@ -39,16 +40,20 @@ export class Subscription {
     return new Subscription(new SharedResult(state, userId, requests), fingerprint);
   }
 
-  /** Recomputes (if the state changed) and returns what changed since the last call (everything visible on the first call). */
-  next(): Delta {
-    const result = this.shared.result();
+  /**
+   * Recomputes (if the state changed) and returns what changed since the last call (everything
+   * visible on the first call). Calls of one subscription must not overlap.
+   */
+  async next(): Promise<Delta> {
+    const slices = new TimeSlices();
+    const result = await this.shared.result(slices);
     if (!result.userExists) throw new UserDeletedError();
     this.hotKeyGroups = result.hotKeyGroups;
     if (this.sentResult) {
       const from = this.sentResult;
       this.sentResult = result;
       if (from === result) return {};
-      return this.shared.sharedStep(from.version) ?? this.shared.diff(from, result);
+      return (await this.shared.sharedStep(from.version, result, slices)) ?? (await this.shared.diff(from, result, slices));
     }
     const delta: Delta = {};
     const sent = new Map<string, string>();
@@ -56,6 +61,7 @@ export class Subscription {
       const print = this.fingerprint(json);
       sent.set(key, print);
       if (this.sentPrints.get(key) !== print) delta[key] = value;
+      if (slices.due()) await slices.pause();
     }
     for (const key of this.sentPrints.keys()) {
       if (!sent.has(key) && result.requested.has(key)) delta[key] = null;
@@ -73,18 +79,18 @@ export class Subscription {
    * A stream's first message as JSON text: every visible value. Equal to JSON of the first
    * next(), but built from the shared serialized values.
    */
-  firstJson(): string {
-    return joinPieces(this.firstPieces());
+  async firstJson(): Promise<string> {
+    return joinPieces(await this.firstPieces());
   }
 
   /** The first message's JSON text in pieces, the head shared with other users of the profile. */
-  firstPieces(): JsonPieces {
-    const result = this.shared.result();
+  async firstPieces(slices = new TimeSlices()): Promise<JsonPieces> {
+    const result = await this.shared.result(slices);
     if (!result.userExists) throw new UserDeletedError();
     this.hotKeyGroups = result.hotKeyGroups;
     this.sentResult = result;
     this.sentPrints = new Map();
-    return result.values.json();
+    return slices.run(result.values.json(slices));
   }
 
   /** Restores what was sent from a long-polling state (key → fingerprint). */

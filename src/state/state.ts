@@ -5,12 +5,15 @@
 // version goes up by one and subscribers learn exactly which keys changed value.
 //
 // Consistency: reads for a batch happen first, then the batch is applied in one synchronous
-// step. So code that reads the state without awaiting in between sees one version.
+// step. So code that reads the state without awaiting in between sees one version. Code that
+// awaits while reading (the autoupdate's sliced computations) takes a read hold (readHold):
+// batches and calculated values are applied only while no hold is held (read-gate.ts).
 import type { ChangeSet, Database, Fqid, Model } from "../db/types.js";
 import { CalculatedValues } from "./calculated-values.js";
 import { parseFqid, planChanges, type ChangePlan } from "./change-plan.js";
 import { CollectionStore } from "./collection-store.js";
 import { FIELD_TABLES, type FieldTable } from "./fields.js";
+import { ReadGate, type Release } from "./read-gate.js";
 import { readAllIds, readModels, READ_BATCH_SIZE } from "./reads.js";
 
 /** How many changes changedKeysSince can look back. */
@@ -58,6 +61,7 @@ export class LiveState {
   private readonly stores = new Map<string, CollectionStore>();
   private readonly calculated = new CalculatedValues();
   private readonly listeners = new Set<StateListener>();
+  private readonly gate = new ReadGate();
   private readonly queue: ChangeSet[] = [];
   private readonly settledWaiters: Array<() => void> = [];
   private readonly unsubscribe: () => void;
@@ -133,6 +137,15 @@ export class LiveState {
     return this.stores.get(collection)?.ids() ?? [];
   }
 
+  /**
+   * Holds the state still for a computation that awaits between its reads: no change is applied
+   * until the hold is released. A hold waits while a change is pending, so release it soon and
+   * never wait for a change (settled, caughtUpWithin) while holding one.
+   */
+  readHold(): Promise<Release> {
+    return this.gate.read();
+  }
+
   /** Calls the listener after every applied change; returns the unsubscribe function. */
   subscribe(listener: StateListener): () => void {
     this.listeners.add(listener);
@@ -146,8 +159,10 @@ export class LiveState {
     this.calculated.register(collection, field);
     return {
       set: (id, value) => {
-        if (!this.calculated.set(collection, id, field, value) || !this.exists(collection, id)) return;
-        this.publish([], new Set([`${collection}/${id}/${field}`]));
+        void this.gate.write(() => {
+          if (!this.calculated.set(collection, id, field, value) || !this.exists(collection, id)) return;
+          this.publish([], new Set([`${collection}/${id}/${field}`]));
+        });
       },
     };
   }
@@ -227,6 +242,11 @@ export class LiveState {
   private async applyBatch(batch: readonly ChangeSet[]): Promise<void> {
     const plan = planChanges(batch, (collection, id) => this.exists(collection, id));
     const reads = await this.readPlanned(plan);
+    await this.gate.write(() => this.applyRead(batch, plan, reads));
+  }
+
+  /** Applies a planned batch with its reads, in one synchronous step. */
+  private applyRead(batch: readonly ChangeSet[], plan: ChangePlan, reads: Map<string, Map<number, Model>>): void {
     const changed = new Set<string>();
     for (const [collection, { deletes, full, partial }] of plan) {
       const store = this.stores.get(collection)!;

@@ -184,15 +184,16 @@ function apply(view: Record<string, unknown>, delta: Record<string, unknown>): v
 }
 
 describe("results shared by permission profile", () => {
-  test("every user gets exactly their own computation, first and after every change", () => {
+  test("every user gets exactly their own computation, first and after every change", async () => {
     const state = exampleState();
     grow(state);
     const requests = wideRequest();
     const results = new SharedResults(state);
-    const clients = USERS.map((userId) => {
+    const clients = [];
+    for (const userId of USERS) {
       const subscription = new Subscription(results.acquire(userId, requests).shared);
-      return { userId, subscription, view: JSON.parse(subscription.firstJson()) as Record<string, unknown> };
-    });
+      clients.push({ userId, subscription, view: JSON.parse(await subscription.firstJson()) as Record<string, unknown> });
+    }
     for (const { userId, view } of clients) assertSameView(view, expected(state, userId, requests).values, `first line of user ${userId}`);
     assert.ok(results.profiles.size < USERS.length, `users of one profile share a part (${results.profiles.size} parts)`);
     // The fellow delegates see each other's names, but only their own notes.
@@ -231,7 +232,7 @@ describe("results shared by permission profile", () => {
     for (const [name, updates] of changes) {
       state.change(updates);
       for (const client of clients) {
-        apply(client.view, client.subscription.next());
+        apply(client.view, await client.subscription.next());
         const wanted = expected(state, client.userId, requests);
         assertSameView(requestedPart(client.view, wanted.requested), wanted.values, `user ${client.userId} after: ${name}`);
       }

@@ -43,7 +43,7 @@ class StubState implements VersionedReader {
 const REQUEST = '[{"collection":"organization","ids":[1],"fields":{"name":null,"description":null}}]';
 
 describe("shared results", () => {
-  test("one user, one request: computed once per version, the same delta object for every synced subscriber", () => {
+  test("one user, one request: computed once per version, the same delta object for every synced subscriber", async () => {
     const state = new StubState();
     const results = new SharedResults(state);
     const a = results.acquire(1, parseKeyRequests(REQUEST));
@@ -55,25 +55,25 @@ describe("shared results", () => {
     const first = new Subscription(a.shared);
     const second = new Subscription(b.shared);
     const alone = Subscription.alone(state, 1, parseKeyRequests(REQUEST));
-    assert.deepEqual(first.next(), { "organization/1/name": "Org", "organization/1/description": "First" });
+    assert.deepEqual(await first.next(), { "organization/1/name": "Org", "organization/1/description": "First" });
     const readsAfterFirst = state.reads;
-    assert.deepEqual(second.next(), { "organization/1/name": "Org", "organization/1/description": "First" });
+    assert.deepEqual(await second.next(), { "organization/1/name": "Org", "organization/1/description": "First" });
     assert.equal(state.reads, readsAfterFirst, "the second subscriber reused the result");
-    alone.next();
+    await alone.next();
 
     state.set("organization/1/description", "Second");
-    const delta1 = first.next();
-    const delta2 = second.next();
+    const delta1 = await first.next();
+    const delta2 = await second.next();
     assert.deepEqual(delta1, { "organization/1/description": "Second" });
     assert.equal(delta1, delta2, "the step is computed once and shared");
-    assert.deepEqual(alone.next(), delta1, "equal to an unshared subscription's delta");
+    assert.deepEqual(await alone.next(), delta1, "equal to an unshared subscription's delta");
     assert.equal(first.hotKeyGroups, second.hotKeyGroups);
 
     state.set("organization/1/description", undefined);
-    assert.deepEqual(first.next(), { "organization/1/description": null });
-    assert.deepEqual(second.next(), { "organization/1/description": null });
-    assert.deepEqual(alone.next(), { "organization/1/description": null });
-    assert.deepEqual(first.next(), {}, "nothing changed since");
+    assert.deepEqual(await first.next(), { "organization/1/description": null });
+    assert.deepEqual(await second.next(), { "organization/1/description": null });
+    assert.deepEqual(await alone.next(), { "organization/1/description": null });
+    assert.deepEqual(await first.next(), {}, "nothing changed since");
 
     a.release();
     b.release();
@@ -83,21 +83,21 @@ describe("shared results", () => {
     assert.equal(results.size, 0);
   });
 
-  test("a subscriber that joins later gets everything; one that fell behind gets its own correct diff", () => {
+  test("a subscriber that joins later gets everything; one that fell behind gets its own correct diff", async () => {
     const state = new StubState();
     const results = new SharedResults(state);
     const a = results.acquire(0, parseKeyRequests(REQUEST));
     const early = new Subscription(a.shared);
-    early.next();
+    await early.next();
     const lagging = new Subscription(results.acquire(0, parseKeyRequests(REQUEST)).shared);
-    lagging.next();
+    await lagging.next();
     state.set("organization/1/name", "Two");
-    early.next();
+    await early.next();
     state.set("organization/1/description", "Three");
-    assert.deepEqual(early.next(), { "organization/1/description": "Three" });
-    assert.deepEqual(lagging.next(), { "organization/1/name": "Two", "organization/1/description": "Three" });
+    assert.deepEqual(await early.next(), { "organization/1/description": "Three" });
+    assert.deepEqual(await lagging.next(), { "organization/1/name": "Two", "organization/1/description": "Three" });
     const late = new Subscription(results.acquire(0, parseKeyRequests(REQUEST)).shared);
-    assert.deepEqual(late.next(), { "organization/1/name": "Two", "organization/1/description": "Three" });
+    assert.deepEqual(await late.next(), { "organization/1/name": "Two", "organization/1/description": "Three" });
   });
 
   test("requests are told apart by their whole content", () => {
@@ -169,22 +169,22 @@ describe("patched results", () => {
     const { computeOwnPart } = await import("../../src/autoupdate/shared-result.js");
     const state = new LoggingState();
     const subscription = Subscription.alone(state, 1, parseKeyRequests(REQUEST));
-    subscription.next();
+    await subscription.next();
     const readsBefore = state.reads;
     state.set("organization/1/description", "Second");
-    assert.deepEqual(subscription.next(), { "organization/1/description": "Second" });
+    assert.deepEqual(await subscription.next(), { "organization/1/description": "Second" });
     assert.ok(state.reads - readsBefore < 10, `only the changed key is read again (${state.reads - readsBefore} reads)`);
     state.set("organization/1/description", undefined);
-    assert.deepEqual(subscription.next(), { "organization/1/description": null });
+    assert.deepEqual(await subscription.next(), { "organization/1/description": null });
     const full = computeOwnPart(state, 1, parseKeyRequests(REQUEST));
     assert.deepEqual([...full.values.keys()], ["organization/1/name"]);
   });
 
-  test("a change of something the restricter read (the request user) computes everything anew", () => {
+  test("a change of something the restricter read (the request user) computes everything anew", async () => {
     const state = new LoggingState();
     const subscription = Subscription.alone(state, 1, parseKeyRequests(REQUEST));
-    subscription.next();
+    await subscription.next();
     state.set("user/1/id", undefined);
-    assert.throws(() => subscription.next(), /does not exist anymore/);
+    await assert.rejects(() => subscription.next(), /does not exist anymore/);
   });
 });

@@ -1,10 +1,11 @@
 // Expands key requests into the set of requested keys (spec autoupdate-and-streaming.md 3.2):
 // breadth-first, one read of the source per nesting level for all relation values of that
-// level. The source decides what the user sees: the autoupdate restricter hands in restricted
+// level (in chunks when the work runs in time slices). The source decides what the user sees: the autoupdate restricter hands in restricted
 // values, so relations are only followed through visible fields to visible ids.
 import { collectionFieldExists } from "./collection-fields.js";
 import { KeyRequestError } from "./errors.js";
 import type { FieldDescriptor, FieldMap, KeyRequest } from "./request.js";
+import { runWhole, WHOLE, type SliceClock, type Sliced } from "../work-slices.js";
 
 export interface FieldKey {
   collection: string;
@@ -58,7 +59,15 @@ interface Pending {
   descriptor: Exclude<FieldDescriptor, null>;
 }
 
+/** Keys handed to the source at once in sliced work (whole work reads each level at once). */
+const SOURCE_CHUNK = 256;
+
 export function expandKeys(requests: readonly KeyRequest[], source: KeyValueSource): Expansion {
+  return runWhole(expandKeysInSlices(requests, source, WHOLE));
+}
+
+/** expandKeys as sliced work: yields when the clock says the slice is used up. */
+export function* expandKeysInSlices(requests: readonly KeyRequest[], source: KeyValueSource, clock: SliceClock): Sliced<Expansion> {
   const keys = new Set<string>();
   const dependencies = new Set<string>();
   const deferred: DeferredRequest[] = [];
@@ -81,23 +90,31 @@ export function expandKeys(requests: readonly KeyRequest[], source: KeyValueSour
   };
 
   for (const { ids, collection, fields } of requests) {
-    for (const id of ids) request(collection, id, fields);
+    for (const id of ids) {
+      request(collection, id, fields);
+      if (clock.due()) yield;
+    }
   }
   while (level.length > 0) {
     const current = level;
     level = [];
-    const values = source.values(current.map((pending) => pending.key));
-    current.forEach((pending, index) => {
-      dependencies.add(pending.name);
-      let value = values[index];
-      if (value instanceof PersonalValue) {
-        const { collection, id, field } = pending.key;
-        deferred.push({ request: { collection, ids: [id], fields: new Map([[field, pending.descriptor]]) }, users: value.users });
-        value = value.value;
-      }
-      if (value === undefined || value === null) return;
-      follow(pending, value, request);
-    });
+    const chunkSize = clock === WHOLE ? current.length : SOURCE_CHUNK;
+    for (let start = 0; start < current.length; start += chunkSize) {
+      const chunk = chunkSize === current.length ? current : current.slice(start, start + chunkSize);
+      const values = source.values(chunk.map((pending) => pending.key));
+      chunk.forEach((pending, index) => {
+        dependencies.add(pending.name);
+        let value = values[index];
+        if (value instanceof PersonalValue) {
+          const { collection, id, field } = pending.key;
+          deferred.push({ request: { collection, ids: [id], fields: new Map([[field, pending.descriptor]]) }, users: value.users });
+          value = value.value;
+        }
+        if (value === undefined || value === null) return;
+        follow(pending, value, request);
+      });
+      if (clock.due()) yield;
+    }
   }
   return { keys, dependencies, deferred };
 }

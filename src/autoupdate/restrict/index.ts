@@ -14,6 +14,7 @@ import { PersonalValue, type FieldKey, type KeyValueSource } from "../keys-build
 import { COLLECTION_RULES } from "./collection-rules.js";
 import { EVERYONE, NOBODY, UserRights } from "./permissions.js";
 import { RecordingReader, type StateReader } from "./state-reader.js";
+import { runWhole, WHOLE, type SliceClock, type Sliced } from "../work-slices.js";
 
 export type { StateReader } from "./state-reader.js";
 
@@ -28,9 +29,17 @@ export interface Restricter {
    * may differ (keys whose verdicts compared nobody are not listed). A key listed for EVERYONE
    * has no value here.
    */
-  restrictForProfile(keys: Iterable<string>): { values: Map<string, unknown>; personal: Map<string, ComparedUsers> };
+  restrictForProfile(keys: Iterable<string>): ProfileValues;
+  /** restrict as sliced work (yields when the clock's slice is used up). */
+  restrictInSlices(keys: Iterable<string>, clock: SliceClock): Sliced<Map<string, unknown>>;
+  restrictForProfileInSlices(keys: Iterable<string>, clock: SliceClock): Sliced<ProfileValues>;
   /** Every key read while deciding visibility: when one of them changes, the result may change. */
   readonly dependencies: ReadonlySet<string>;
+}
+
+export interface ProfileValues {
+  values: Map<string, unknown>;
+  personal: Map<string, ComparedUsers>;
 }
 
 /** A cached verdict, and the users it compared (undefined: none). */
@@ -138,8 +147,13 @@ class UserRestricter implements Restricter {
   }
 
   restrict(keys: Iterable<string>): Map<string, unknown> {
+    return runWhole(this.restrictInSlices(keys, WHOLE));
+  }
+
+  *restrictInSlices(keys: Iterable<string>, clock: SliceClock): Sliced<Map<string, unknown>> {
     const result = new Map<string, unknown>();
     for (const key of keys) {
+      if (clock.due()) yield;
       const [collection, id, field] = key.split("/");
       if (!collection || !id || !field) continue;
       const value = this.value(collection, Number(id), field);
@@ -148,10 +162,15 @@ class UserRestricter implements Restricter {
     return result;
   }
 
-  restrictForProfile(keys: Iterable<string>): { values: Map<string, unknown>; personal: Map<string, ComparedUsers> } {
+  restrictForProfile(keys: Iterable<string>): ProfileValues {
+    return runWhole(this.restrictForProfileInSlices(keys, WHOLE));
+  }
+
+  *restrictForProfileInSlices(keys: Iterable<string>, clock: SliceClock): Sliced<ProfileValues> {
     const values = new Map<string, unknown>();
     const personal = new Map<string, ComparedUsers>();
     for (const key of keys) {
+      if (clock.due()) yield;
       const [collection, id, field] = key.split("/");
       if (!collection || !id || !field) continue;
       const { value, compared } = this.comparedValue(collection, Number(id), field);
