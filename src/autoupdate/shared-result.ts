@@ -11,8 +11,10 @@
 // A user's result (both parts) is in turn shared by all subscriptions of that user with that
 // request, and the delta between two consecutive versions of a part is computed once.
 //
-// Computations run in time slices (work-slices.ts) under a read hold of the state (readHold), so
-// a big request lets others in between and still sees one state version throughout.
+// Computations run in time slices (work-slices.ts) on a snapshot of the state, so a big request
+// lets others in between and still reads one state version throughout, while changes go on
+// being applied. The computations of one shared result (and of one profile part) run one after
+// the other.
 import { SharedText } from "./compression.js";
 import type { DeferredRequest, KeyRequest } from "./keys-builder/index.js";
 import { expandKeysInSlices } from "./keys-builder/index.js";
@@ -29,8 +31,8 @@ export interface VersionedReader extends StateReader {
   readonly version: number;
   /** The keys changed after a version (undefined: too long ago, compute anew). */
   changedKeysSince?(version: number): ReadonlySet<string> | undefined;
-  /** Holds the data still while a computation awaits (src/state LiveState); without it, nothing changes during one. */
-  readHold?(): Promise<() => void>;
+  /** The data at this version for a computation that awaits between reads (src/state LiveState); without it, nothing may change during one. */
+  snapshot?(): VersionedReader & { release(): void };
 }
 
 /** Above this many changed keys a full computation is cheaper than patching. */
@@ -334,38 +336,30 @@ function* partStep(from: Part, to: Part, clock: SliceClock): Sliced<PartStep> {
 /** The profile part of one (profile, request), computed at most once per state version. */
 class SharedProfilePart {
   private current?: ProfilePart;
-  /** The computation under way, for the version it computes. */
-  private computing?: { version: number; part: Promise<ProfilePart> };
+  /** The computations, one after the other. */
+  private queue: Promise<unknown> = Promise.resolve();
   private step?: PartStep;
   /** Users' results holding this part (counted by the pool). */
   users = 0;
 
-  constructor(
-    private readonly state: VersionedReader,
-    readonly requests: readonly KeyRequest[],
-  ) {}
+  constructor(readonly requests: readonly KeyRequest[]) {}
 
   /**
-   * The part at the state's version; `userId` is a user of the profile, used when it has to be
-   * computed. The caller holds the state still (readHold), so concurrent callers share one computation.
+   * The part at the reader's version (the caller's snapshot); `userId` is a user of the profile,
+   * used when it has to be computed. Callers at the same version share one computation.
    */
-  async result(userId: number, slices: TimeSlices): Promise<ProfilePart> {
-    const version = this.state.version;
-    if (this.current?.version === version) return this.current;
-    if (this.computing?.version !== version) {
-      const part = slices.run(this.compute(userId, slices)).then((next) => (this.current = next));
-      this.computing = { version, part };
-      part.then(
-        () => this.computing?.part === part && (this.computing = undefined),
-        () => this.computing?.part === part && (this.computing = undefined),
-      );
-    }
-    return this.computing.part;
+  result(reader: VersionedReader, userId: number, slices: TimeSlices): Promise<ProfilePart> {
+    const next = this.queue.then(async () => {
+      if (this.current?.version === reader.version) return this.current;
+      return (this.current = await slices.run(this.compute(reader, userId, slices)));
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  private *compute(userId: number, clock: SliceClock): Sliced<ProfilePart> {
+  private *compute(state: VersionedReader, userId: number, clock: SliceClock): Sliced<ProfilePart> {
     const previous = this.current;
-    const next = (previous && (yield* patchProfilePart(this.state, userId, previous, clock))) ?? (yield* computeProfilePartInSlices(this.state, userId, this.requests, clock));
+    const next = (previous && (yield* patchProfilePart(state, userId, previous, clock))) ?? (yield* computeProfilePartInSlices(state, userId, this.requests, clock));
     // Keep the same set when the hot keys did not change, so the hub need not index them anew.
     const hotKeys = previous && sameMembers(previous.hotKeys, next.hotKeys) ? previous.hotKeys : next.hotKeys;
     return { ...next, hotKeys };
@@ -386,8 +380,8 @@ export class SharedResult {
   private step?: { to: ComputedResult; delta: Promise<Delta> };
   private profile?: { key: string; part: SharedProfilePart; release: () => void };
   private ownPlanKey?: string;
-  /** The computation under way, for the version it computes. */
-  private computing?: { version: number; result: Promise<ComputedResult> };
+  /** The computations, one after the other. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** Subscriptions that use this result (counted by the pool). */
   users = 0;
 
@@ -402,31 +396,28 @@ export class SharedResult {
    * The result at the state's current version, computed at most once per version, in time slices
    * under a read hold of the state (one version throughout).
    */
-  async result(slices = new TimeSlices()): Promise<ComputedResult> {
-    const release = await this.state.readHold?.();
+  result(slices = new TimeSlices()): Promise<ComputedResult> {
+    const next = this.queue.then(() => this.refresh(slices));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async refresh(slices: TimeSlices): Promise<ComputedResult> {
+    if (this.current?.version === this.state.version) return this.current;
+    const snapshot = this.state.snapshot?.();
     try {
-      const version = this.state.version;
-      if (this.current?.version === version) return this.current;
-      if (this.computing?.version !== version) {
-        const result = this.compute(this.current, slices).then((next) => {
-          // The step between two versions is only worth keeping when several subscribers share it.
-          this.previous = this.users > 1 ? this.current : undefined;
-          this.current = next;
-          this.step = undefined;
-          return next;
-        });
-        this.computing = { version, result };
-        const done = () => this.computing?.result === result && (this.computing = undefined);
-        result.then(done, done);
-      }
-      return await this.computing.result;
+      const next = await this.compute(snapshot ?? this.state, this.current, slices);
+      // The step between two versions is only worth keeping when several subscribers share it.
+      this.previous = this.users > 1 ? this.current : undefined;
+      this.current = next;
+      this.step = undefined;
+      return next;
     } finally {
-      release?.();
+      snapshot?.release();
     }
   }
 
-  private async compute(previous: ComputedResult | undefined, slices: TimeSlices): Promise<ComputedResult> {
-    const state = this.state;
+  private async compute(state: VersionedReader, previous: ComputedResult | undefined, slices: TimeSlices): Promise<ComputedResult> {
     if (this.userId > 0 && !state.exists("user", this.userId)) {
       this.leaveProfile();
       const hotKeys = new Set([`user/${this.userId}/id`]);
@@ -434,7 +425,7 @@ export class SharedResult {
       return { version: state.version, userExists: false, own, values: new ResultValues(undefined, own), requested: own.requested, hotKeyGroups: [hotKeys] };
     }
     if (!this.profiles) {
-      const own = await slices.run(this.ownPart(previous?.own, this.requests, slices));
+      const own = await slices.run(this.ownPart(state, previous?.own, this.requests, slices));
       return { version: state.version, userExists: true, own, values: new ResultValues(undefined, own), requested: own.requested, hotKeyGroups: [own.hotKeys] };
     }
     // The profile key is read through a recorder: a change of what it consists of (groups,
@@ -442,11 +433,11 @@ export class SharedResult {
     const reader = new RecordingReader(state);
     const key = new UserRights(reader, this.userId).profileKey();
     const sharedPart = this.joinProfile(key);
-    const profile = await sharedPart.result(this.userId, slices);
+    const profile = await sharedPart.result(state, this.userId, slices);
     const plan = ownPlan(profile, this.userId);
     const samePlan = plan.key === this.ownPlanKey;
     this.ownPlanKey = plan.key;
-    const ownPart = await slices.run(this.ownPart(samePlan ? previous?.own : undefined, plan.requests, slices));
+    const ownPart = await slices.run(this.ownPart(state, samePlan ? previous?.own : undefined, plan.requests, slices));
     const missing = [...reader.read].filter((read) => !ownPart.structure.has(read));
     let own = missing.length === 0 ? ownPart : { ...ownPart, structure: runWhole(union(WHOLE, ownPart.structure, missing)), hotKeys: runWhole(union(WHOLE, ownPart.hotKeys, missing)) };
     // Keep the same set when the hot keys did not change, so the hub need not index them anew.
@@ -463,8 +454,8 @@ export class SharedResult {
   }
 
   /** The own part patched from the previous one when only plain values changed, else computed anew. */
-  private *ownPart(previous: Part | undefined, requests: readonly KeyRequest[], clock: SliceClock): Sliced<Part> {
-    return (previous && (yield* patchOwnPart(this.state, this.userId, previous, clock))) ?? (yield* computeOwnPartInSlices(this.state, this.userId, requests, clock));
+  private *ownPart(state: VersionedReader, previous: Part | undefined, requests: readonly KeyRequest[], clock: SliceClock): Sliced<Part> {
+    return (previous && (yield* patchOwnPart(state, this.userId, previous, clock))) ?? (yield* computeOwnPartInSlices(state, this.userId, requests, clock));
   }
 
   private joinProfile(key: string): SharedProfilePart {
@@ -586,14 +577,12 @@ class Pool<T extends { users: number }> {
 class ProfileParts {
   private readonly pool = new Pool<SharedProfilePart>();
 
-  constructor(private readonly state: VersionedReader) {}
-
   get size(): number {
     return this.pool.size;
   }
 
   acquire(profileKey: string, requests: readonly KeyRequest[]): { part: SharedProfilePart; release: () => void } {
-    const { value, release } = this.pool.acquire(`${profileKey} ${requestKey(requests)}`, () => new SharedProfilePart(this.state, requests));
+    const { value, release } = this.pool.acquire(`${profileKey} ${requestKey(requests)}`, () => new SharedProfilePart(requests));
     return { part: value, release };
   }
 }
@@ -604,7 +593,7 @@ export class SharedResults {
   readonly profiles: ProfileParts;
 
   constructor(private readonly state: VersionedReader) {
-    this.profiles = new ProfileParts(state);
+    this.profiles = new ProfileParts();
   }
 
   get size(): number {

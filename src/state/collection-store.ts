@@ -20,9 +20,14 @@ function intern(value: string): string {
   return value;
 }
 
+/** Told before a model is replaced, created or deleted (snapshots.ts records what is overwritten). */
+export type BeforeChange = (store: CollectionStore, id: number, previous: Readonly<Model> | undefined, membersChange: boolean) => void;
+
 export class CollectionStore {
   private readonly models = new Map<number, Readonly<Model>>();
   private sortedIds: number[] | undefined;
+  /** Set while snapshots are open. */
+  beforeChange?: BeforeChange;
 
   constructor(readonly table: FieldTable) {}
 
@@ -83,6 +88,7 @@ export class CollectionStore {
   delete(id: number): string[] {
     const model = this.models.get(id);
     if (model === undefined) return [];
+    this.beforeChange?.(this, id, model, true);
     this.models.delete(id);
     this.sortedIds = undefined;
     return Object.keys(model);
@@ -94,6 +100,7 @@ export class CollectionStore {
       const value = changes.has(field) ? this.prepare(field, changes.get(field)) : current?.[field];
       if (value !== undefined) model[field] = value;
     }
+    this.beforeChange?.(this, id, current, current === undefined);
     if (current === undefined) this.sortedIds = undefined;
     this.models.set(id, Object.freeze(model));
   }

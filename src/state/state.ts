@@ -6,15 +6,15 @@
 //
 // Consistency: reads for a batch happen first, then the batch is applied in one synchronous
 // step. So code that reads the state without awaiting in between sees one version. Code that
-// awaits while reading (the autoupdate's sliced computations) takes a read hold (readHold):
-// batches and calculated values are applied only while no hold is held (read-gate.ts).
+// awaits between its reads (the autoupdate's sliced computations) reads through a snapshot
+// (snapshot(), snapshots.ts), which keeps seeing the version it was opened at.
 import type { ChangeSet, Database, Fqid, Model } from "../db/types.js";
 import { CalculatedValues } from "./calculated-values.js";
 import { parseFqid, planChanges, type ChangePlan } from "./change-plan.js";
 import { CollectionStore } from "./collection-store.js";
 import { FIELD_TABLES, type FieldTable } from "./fields.js";
-import { ReadGate, type Release } from "./read-gate.js";
 import { readAllIds, readModels, READ_BATCH_SIZE } from "./reads.js";
+import { UndoLog, type SnapshotSource, type StateSnapshot, type UndoEntry } from "./snapshots.js";
 
 /** How many changes changedKeysSince can look back. */
 const RECENT_CHANGES = 64;
@@ -61,7 +61,10 @@ export class LiveState {
   private readonly stores = new Map<string, CollectionStore>();
   private readonly calculated = new CalculatedValues();
   private readonly listeners = new Set<StateListener>();
-  private readonly gate = new ReadGate();
+  private readonly undo = new UndoLog();
+  /** The undo entry of the batch being applied (while snapshots are open). */
+  private recording: UndoEntry | undefined;
+  private readonly snapshotSource: SnapshotSource;
   private readonly queue: ChangeSet[] = [];
   private readonly settledWaiters: Array<() => void> = [];
   private readonly unsubscribe: () => void;
@@ -81,7 +84,22 @@ export class LiveState {
   ) {
     this.batchSize = options.batchSize ?? READ_BATCH_SIZE;
     this.log = options.log ?? ((message, error) => console.error(`state: ${message}`, error ?? ""));
-    for (const table of FIELD_TABLES.values()) this.stores.set(table.collection, new CollectionStore(table));
+    for (const table of FIELD_TABLES.values()) {
+      const store = new CollectionStore(table);
+      store.beforeChange = (changed, id, previous, membersChange) => this.recordOverwrite(changed, id, previous, membersChange);
+      this.stores.set(table.collection, store);
+    }
+    const state = this;
+    this.snapshotSource = {
+      get version() {
+        return state.currentVersion;
+      },
+      liveModel: (collection, id) => this.stores.get(collection)?.get(id),
+      liveCalculated: (collection, id, field) => this.calculated.get(collection, id, field),
+      isCalculated: (collection, field) => this.stores.get(collection)?.table.calculatedFields.has(field) ?? false,
+      liveIds: (collection) => this.ids(collection),
+      changedKeysBetween: (from, to) => this.changedKeysBetween(from, to),
+    };
     // Listen before loading: changes committed during the load are applied after it.
     this.unsubscribe = db.onChange((change) => this.receive(change));
     this.unfollow = db.addFollower(() => this.settled());
@@ -97,12 +115,56 @@ export class LiveState {
    * remembered changes reach.
    */
   changedKeysSince(version: number): ReadonlySet<string> | undefined {
-    if (version === this.currentVersion) return new Set();
+    return this.changedKeysBetween(version, this.currentVersion);
+  }
+
+  /** The keys changed after version `from` up to version `to` (undefined: not remembered, or `to` is older). */
+  changedKeysBetween(from: number, to: number): ReadonlySet<string> | undefined {
+    if (from === to) return new Set();
+    if (from > to) return undefined;
     const first = this.recentChanges[0];
-    if (!first || first.version > version + 1) return undefined;
+    if (!first || first.version > from + 1) return undefined;
     const keys = new Set<string>();
-    for (const change of this.recentChanges) if (change.version > version) for (const key of change.keys) keys.add(key);
+    for (const change of this.recentChanges) if (change.version > from && change.version <= to) for (const key of change.keys) keys.add(key);
     return keys;
+  }
+
+  /**
+   * The state as it is now, for a computation that awaits between its reads: it keeps reading
+   * this version while changes are applied. Release it when done (undo records are kept meanwhile).
+   */
+  snapshot(): StateSnapshot {
+    return this.undo.open(this.snapshotSource);
+  }
+
+  /** Undo records kept for open snapshots (for tests). */
+  get undoEntries(): number {
+    return this.undo.size;
+  }
+
+  private recordOverwrite(store: CollectionStore, id: number, previous: Readonly<Model> | undefined, membersChange: boolean): void {
+    const entry = this.recording;
+    if (!entry) return;
+    const collection = store.table.collection;
+    let byId = entry.models.get(collection);
+    if (!byId) entry.models.set(collection, (byId = new Map()));
+    if (!byId.has(id)) byId.set(id, previous);
+    if (membersChange && !entry.ids.has(collection)) entry.ids.set(collection, store.ids());
+  }
+
+  private recordCalculated(collection: string, id: number, field: string): void {
+    const key = `${collection}/${id}/${field}`;
+    if (this.recording && !this.recording.calculated.has(key)) this.recording.calculated.set(key, this.calculated.get(collection, id, field));
+  }
+
+  /** Applies one change of the state in one synchronous step, recording what it overwrites while snapshots are open. */
+  private applying<T>(apply: () => T): T {
+    this.recording = this.undo.begin(this.currentVersion + 1);
+    try {
+      return apply();
+    } finally {
+      this.recording = undefined;
+    }
   }
 
   /** The model with its present fields; frozen, shared with other readers. */
@@ -137,15 +199,6 @@ export class LiveState {
     return this.stores.get(collection)?.ids() ?? [];
   }
 
-  /**
-   * Holds the state still for a computation that awaits between its reads: no change is applied
-   * until the hold is released. A hold waits while a change is pending, so release it soon and
-   * never wait for a change (settled, caughtUpWithin) while holding one.
-   */
-  readHold(): Promise<Release> {
-    return this.gate.read();
-  }
-
   /** Calls the listener after every applied change; returns the unsubscribe function. */
   subscribe(listener: StateListener): () => void {
     this.listeners.add(listener);
@@ -158,12 +211,12 @@ export class LiveState {
     if (!table?.calculatedFields.has(field)) throw new Error(`${collection}/${field} is not a calculated field`);
     this.calculated.register(collection, field);
     return {
-      set: (id, value) => {
-        void this.gate.write(() => {
+      set: (id, value) =>
+        this.applying(() => {
+          this.recordCalculated(collection, id, field);
           if (!this.calculated.set(collection, id, field, value) || !this.exists(collection, id)) return;
           this.publish([], new Set([`${collection}/${id}/${field}`]));
-        });
-      },
+        }),
     };
   }
 
@@ -242,10 +295,9 @@ export class LiveState {
   private async applyBatch(batch: readonly ChangeSet[]): Promise<void> {
     const plan = planChanges(batch, (collection, id) => this.exists(collection, id));
     const reads = await this.readPlanned(plan);
-    await this.gate.write(() => this.applyRead(batch, plan, reads));
+    this.applying(() => this.applyRead(batch, plan, reads));
   }
 
-  /** Applies a planned batch with its reads, in one synchronous step. */
   private applyRead(batch: readonly ChangeSet[], plan: ChangePlan, reads: Map<string, Map<number, Model>>): void {
     const changed = new Set<string>();
     for (const [collection, { deletes, full, partial }] of plan) {
@@ -285,7 +337,9 @@ export class LiveState {
 
   private deleteModel(store: CollectionStore, id: number): string[] {
     if (!store.has(id)) return [];
-    return [...store.delete(id), ...this.calculated.dropModel(store.table.collection, id)];
+    const collection = store.table.collection;
+    for (const field of this.calculated.fieldsWithValue(collection, id)) this.recordCalculated(collection, id, field);
+    return [...store.delete(id), ...this.calculated.dropModel(collection, id)];
   }
 
   private replaceModel(store: CollectionStore, id: number, model: Model): string[] {

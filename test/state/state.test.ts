@@ -185,5 +185,35 @@ for (const kind of ENGINES) {
         assert.equal(state.getField("motion_block", 1, "title"), "From another process");
       });
     }
+
+    test("a snapshot keeps reading its version while changes are applied, and records nothing once released", async () => {
+      const snapshot = state.snapshot();
+      const version = state.version;
+      const tagsBefore = [...state.ids("tag")];
+      const nameBefore = state.getField("motion", 1, "title");
+      await writeAndWait(database.db, state, [
+        { type: "create", fqid: "tag/20", fields: { name: "Snap", meeting_id: 1 } },
+        { type: "update", fqid: "motion/1", fields: { title: "Renamed in a snapshot test" } },
+      ]);
+      await writeAndWait(database.db, state, [{ type: "delete", fqid: "tag/20" }]);
+      await writeAndWait(database.db, state, [{ type: "create", fqid: "tag/21", fields: { name: "Later", meeting_id: 1 } }]);
+      assert.equal(state.version, version + 3);
+      assert.equal(state.getField("motion", 1, "title"), "Renamed in a snapshot test");
+      assert.equal(snapshot.version, version);
+      assert.equal(snapshot.getField("motion", 1, "title"), nameBefore);
+      assert.deepEqual(snapshot.ids("tag"), tagsBefore);
+      assert.equal(snapshot.exists("tag", 20), false);
+      assert.equal(snapshot.exists("tag", 21), false);
+      assert.equal(snapshot.getField("tag", 21, "name"), undefined);
+      assert.equal(snapshot.getField("motion", 1, "constructor"), undefined);
+      assert.deepEqual(snapshot.changedKeysSince(version), new Set());
+      const later = state.snapshot();
+      assert.equal(later.getField("tag", 21, "name"), "Later");
+      snapshot.release();
+      assert.equal(later.getField("tag", 21, "name"), "Later");
+      later.release();
+      await writeAndWait(database.db, state, [{ type: "delete", fqid: "tag/21" }]);
+      assert.equal(state.undoEntries, 0, "no undo records without open snapshots");
+    });
   });
 }
