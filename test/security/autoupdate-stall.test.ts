@@ -1,7 +1,8 @@
 // Issue 13, item 4: the largest allowed autoupdate request (100,000 ids, one relation followed)
 // on a big meeting (99,000 participants) must not stall other users, and a computation that
 // yields between its slices must still give a result of ONE state version. The figures measured
-// before and after are in docs/security.md; here the answers are only bounded generously.
+// before and after are in docs/security.md; here the answers are only bounded generously. The
+// seeded meeting takes a minute or two to load.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import pg from "pg";
@@ -12,8 +13,12 @@ import { FIRST_BULK_USER, startBigMeeting } from "./support/big-meeting.js";
 
 const BULK_USERS = 99_000;
 const LAST_BULK_USER = FIRST_BULK_USER + BULK_USERS - 1;
-/** Generous: a stall was seconds to a minute. */
-const PROMPT_MS = 2_000;
+/**
+ * Generous bounds (this shared test machine is often at load 15 and more; docs/security.md has
+ * the figures): the synchronous computation stalled everyone for its whole run, 30 s and more.
+ */
+const HEALTH_MS = 15_000;
+const SMALL_MS = 60_000;
 
 const ids = Array.from({ length: 100_000 }, (_, index) => index + 1);
 const BIG_REQUEST = [
@@ -85,21 +90,22 @@ async function openBigStream(client: Client, body: unknown): Promise<{ next(): P
 }
 
 describe("item 4: one big autoupdate request does not stall the others", () => {
-  test("health and a small request of another user answer promptly while the largest allowed request computes", async () => {
+  test("health and small requests of another user are answered while the largest allowed request computes", async () => {
     let finished = false;
     const big = admin.request("POST", "/system/autoupdate?single=1", BIG_REQUEST).finally(() => (finished = true));
-    let probes = 0;
+    let smallAnswered = 0;
     while (!finished) {
-      await timed(PROMPT_MS, "health", () => delegate.get("/system/action/health"));
-      await timed(PROMPT_MS, "a small autoupdate request", () => delegate.request("POST", "/system/autoupdate?single=1", [{ collection: "user", ids: [2], fields: { username: null } }]));
-      probes++;
+      await timed(HEALTH_MS, "health", () => delegate.get("/system/action/health"));
+      await timed(SMALL_MS, "a small autoupdate request", () => delegate.request("POST", "/system/autoupdate?single=1", [{ collection: "user", ids: [2], fields: { username: null } }]));
+      if (!finished) smallAnswered++;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const answer = await big;
     assert.equal(answer.status, 200);
     assert.equal(answer.body[`user/${LAST_BULK_USER}/username`], `bulk${LAST_BULK_USER}`);
     assert.equal(Object.keys(answer.body).filter((key) => key.endsWith("/username")).length, BULK_USERS + 3);
-    assert.ok(probes >= 3, `the big request was long enough to be overlapped (${probes} rounds of probes)`);
+    // A synchronous computation answers nobody until it is done.
+    assert.ok(smallAnswered >= 3, `small requests answered before the big one: ${smallAnswered}`);
   });
 
   test("a change committed during a computation: every stream's first line is of one version, and the change follows", async () => {
@@ -111,20 +117,20 @@ describe("item 4: one big autoupdate request does not stall the others", () => {
     const db = new pg.Client({ ...externalServer(), database: server.env.DATABASE_NAME });
     await db.connect();
     try {
-      await db.query(`UPDATE user_t SET username = 'renamed' || id WHERE id IN (${first}, ${last})`);
+      await db.query(`UPDATE user_t SET first_name = 'Renamed' || id WHERE id IN (${first}, ${last})`);
     } finally {
       await db.end();
     }
     const lines = await stream;
     try {
       const firstLine = await lines.next();
-      const names = [firstLine[`user/${first}/username`], firstLine[`user/${last}/username`]];
-      const before = [`bulk${first}`, `bulk${last}`];
-      const renamed = [`renamed${first}`, `renamed${last}`];
-      assert.ok(JSON.stringify(names) === JSON.stringify(before) || JSON.stringify(names) === JSON.stringify(renamed), `one version: ${names.join(", ")}`);
+      const names = [firstLine[`user/${first}/first_name`], firstLine[`user/${last}/first_name`]];
+      const before = [`First${first}`, `First${last}`];
+      const renamed = [`Renamed${first}`, `Renamed${last}`];
+      assert.ok(JSON.stringify(names) === JSON.stringify(before) || JSON.stringify(names) === JSON.stringify(renamed), `one version: ${names.join(", ")} (${Object.keys(firstLine).length} keys: ${JSON.stringify(firstLine).slice(0, 300)})`);
       if (names[0] === before[0]) {
         const update = await lines.next();
-        assert.deepEqual([update[`user/${first}/username`], update[`user/${last}/username`]], renamed);
+        assert.deepEqual([update[`user/${first}/first_name`], update[`user/${last}/first_name`]], renamed);
       }
     } finally {
       lines.close();
