@@ -208,12 +208,19 @@ class OwnPlans {
   private readonly everyone: KeyRequest[] = [];
   private readonly byUser = new Map<number, KeyRequest[]>();
 
-  constructor(part: ProfilePart) {
-    for (const { request, users } of part.deferred) this.add(request, users);
+  /** The index of a part, built in slices (a part can list hundreds of thousands of personal keys). */
+  static *of(part: ProfilePart, clock: SliceClock): Sliced<OwnPlans> {
+    const plans = new OwnPlans();
+    for (const { request, users } of part.deferred) {
+      plans.add(request, users);
+      if (clock.due()) yield;
+    }
     for (const [key, users] of part.personal) {
       const [collection, id, field] = key.split("/") as [string, string, string];
-      this.add({ collection, ids: [Number(id)], fields: new Map([[field, null]]) }, users);
+      plans.add({ collection, ids: [Number(id)], fields: new Map([[field, null]]) }, users);
+      if (clock.due()) yield;
     }
+    return plans;
   }
 
   private add(request: KeyRequest, users: ComparedUsers): void {
@@ -235,10 +242,10 @@ class OwnPlans {
 const ownPlans = new WeakMap<ReadonlyMap<string, ComparedUsers>, OwnPlans>();
 
 /** The user's own requests for a profile part. */
-export function ownPlan(part: ProfilePart, userId: number): { requests: KeyRequest[]; key: string } {
+export function* ownPlan(part: ProfilePart, userId: number, clock: SliceClock = WHOLE): Sliced<{ requests: KeyRequest[]; key: string }> {
   // Keyed by the personal map: a patched part that keeps it keeps its index.
   let plans = ownPlans.get(part.personal);
-  if (!plans) ownPlans.set(part.personal, (plans = new OwnPlans(part)));
+  if (!plans) ownPlans.set(part.personal, (plans = yield* OwnPlans.of(part, clock)));
   return plans.of(userId);
 }
 
@@ -434,7 +441,7 @@ export class SharedResult {
     const key = new UserRights(reader, this.userId).profileKey();
     const sharedPart = this.joinProfile(key);
     const profile = await sharedPart.result(state, this.userId, slices);
-    const plan = ownPlan(profile, this.userId);
+    const plan = await slices.run(ownPlan(profile, this.userId, slices));
     const samePlan = plan.key === this.ownPlanKey;
     this.ownPlanKey = plan.key;
     const ownPart = await slices.run(this.ownPart(state, samePlan ? previous?.own : undefined, plan.requests, slices));
