@@ -32,6 +32,11 @@ export class SubscriptionHub {
   /** Starts following changes for a listener whose subscription has computed once. */
   add(listener: Listener): () => void {
     this.index(listener);
+    // Changes applied while its (sliced) computation ran reached no listener: recompute at once.
+    if (listener.subscription.version !== this.state.version) {
+      this.due.add(listener);
+      this.schedule();
+    }
     return () => this.remove(listener);
   }
 

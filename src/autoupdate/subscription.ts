@@ -25,6 +25,8 @@ export class Subscription {
   private sentPrints = new Map<string, string>();
   /** The key sets whose change can alter the result. */
   hotKeyGroups: readonly ReadonlySet<string>[] = [];
+  /** The state version of the last result handed out (changes after it are still to come). */
+  version?: number;
   readonly userId: number;
 
   constructor(
@@ -49,6 +51,7 @@ export class Subscription {
     const result = await this.shared.result(slices);
     if (!result.userExists) throw new UserDeletedError();
     this.hotKeyGroups = result.hotKeyGroups;
+    this.version = result.version;
     if (this.sentResult) {
       const from = this.sentResult;
       this.sentResult = result;
@@ -88,6 +91,7 @@ export class Subscription {
     const result = await this.shared.result(slices);
     if (!result.userExists) throw new UserDeletedError();
     this.hotKeyGroups = result.hotKeyGroups;
+    this.version = result.version;
     this.sentResult = result;
     this.sentPrints = new Map();
     return slices.run(result.values.json(slices));

@@ -1,5 +1,5 @@
 // Issue 13, item 4: the largest allowed autoupdate request (100,000 ids, one relation followed)
-// on a big meeting (99,000 participants) must not stall other users, and a computation that
+// on a big meeting (50,000 participants) must not stall other users, and a computation that
 // yields between its slices must still give a result of ONE state version. The figures measured
 // before and after are in docs/security.md; here the answers are only bounded generously. The
 // seeded meeting takes a minute or two to load.
@@ -11,7 +11,7 @@ import { externalServer } from "../support/database.js";
 import type { StartedServer } from "../support/server.js";
 import { FIRST_BULK_USER, startBigMeeting } from "./support/big-meeting.js";
 
-const BULK_USERS = 99_000;
+const BULK_USERS = 50_000;
 const LAST_BULK_USER = FIRST_BULK_USER + BULK_USERS - 1;
 /**
  * Generous bounds (this shared test machine is often at load 15 and more; docs/security.md has
@@ -111,7 +111,7 @@ describe("item 4: one big autoupdate request does not stall the others", () => {
   test("a change committed during a computation: every stream's first line is of one version, and the change follows", async () => {
     const first = FIRST_BULK_USER;
     const last = LAST_BULK_USER;
-    const stream = openBigStream(delegate, BIG_REQUEST);
+    const stream = openBigStream(delegate, [{ collection: "user", ids, fields: { first_name: null, meeting_user_ids: null } }]);
     // The change lands while the first line is being computed: both users renamed in one transaction.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const db = new pg.Client({ ...externalServer(), database: server.env.DATABASE_NAME });
