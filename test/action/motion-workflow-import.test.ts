@@ -81,6 +81,7 @@ describe("motion_workflow.import", () => {
       [{ states: [state("begin", [], []), state("edit", [], ["begin"])] }, "State edit is not in next of begin."],
       [{ states: [state("twice", [], []), state("twice", [], [])] }, "State name twice not unique."],
       [{ states: [{ name: "x", unknown: 1 }] }, "Action motion_workflow.import: data.states[0] must not contain {'unknown'} properties"],
+      [{ states: [state("begin", ["edit", "edit"], []), state("edit", [], ["begin"])] }, "Action motion_workflow.import: data.states[0].next_state_names must contain unique items"],
     ];
     for (const [extra, message] of cases) {
       const answer = await suite.run(suite.admin, "motion_workflow.import", { name: "bad", meeting_id: 1, ...(extra as object) });

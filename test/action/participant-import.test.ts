@@ -84,7 +84,7 @@ describe("participant.json_upload", () => {
     });
   });
 
-  test("bad payloads: empty data, no meeting, unknown meeting; nothing written", async () => {
+  test("bad payloads: empty data, no meeting, a repeated group, unknown meeting; nothing written", async () => {
     const before = await previewIds();
     let answer = await suite.run(suite.admin, "participant.json_upload", { meeting_id: 1, data: [] });
     assert.equal(answer.status, 400);
@@ -92,6 +92,9 @@ describe("participant.json_upload", () => {
     answer = await suite.run(suite.admin, "participant.json_upload", { data: [{ username: "x" }] });
     assert.equal(answer.status, 400);
     assert.match(answer.body.message, /data must contain \['meeting_id'\] properties/);
+    answer = await suite.run(suite.admin, "participant.json_upload", { meeting_id: 1, data: [{ username: "x", groups: ["Delegates", "Delegates"] }] });
+    assert.equal(answer.status, 400);
+    assert.match(answer.body.message, /data\.data\[0\]\.groups must contain unique items/);
     answer = await suite.run(suite.admin, "participant.json_upload", { meeting_id: 999, data: [{ username: "x" }] });
     assert.equal(answer.status, 400);
     assert.equal(answer.body.message, "Import tries to use non-existent meeting 999");

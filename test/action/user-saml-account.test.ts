@@ -94,3 +94,28 @@ test("user.save_saml_account: every attribute as a one-element list (booleans to
     { username: "listed_saml", saml_id: "listed_saml", title: "Dr.", first_name: "Max", last_name: "Mustermann", email: "listed@example.com", pronoun: "er", is_active: true, is_physical_person: false, id: undefined, gender_id: undefined, gender: "listed gender" },
   );
 });
+
+test("user.save_saml_account: a mapper condition never runs on a very long value; an invalid condition is a 400", async () => {
+  const withCondition = (condition: string) => ({
+    ...MAPPING,
+    meeting_mappers: [{ ...MAPPING.meeting_mappers[0], conditions: [{ attribute: "member", condition }] }],
+  });
+  await write([
+    { type: "update", fqid: "organization/1", fields: { saml_enabled: true, saml_attr_mapping: withCondition("^(a+)+$") } },
+    { type: "update", fqid: "meeting/1", fields: { external_id: "ext-1" } },
+  ]);
+  const started = Date.now();
+  const long = await internal({ username: "saml-long", member: `${"a".repeat(100_000)}!` });
+  assert.equal(long.status, 200, JSON.stringify(long.body));
+  assert.ok(Date.now() - started < 10_000, "answers without running the pattern on the long value");
+  const userId = long.body.results[0][0].user_id as number;
+  assert.equal((await get(`user/${userId}`, ["meeting_ids"]))?.meeting_ids, undefined, "the condition did not match");
+  const short = await internal({ username: "saml-short", member: "aaaa" });
+  const shortId = short.body.results[0][0].user_id as number;
+  assert.deepEqual((await get(`user/${shortId}`, ["meeting_ids"]))?.meeting_ids, [1], "a short value is still matched");
+
+  await write([{ type: "update", fqid: "organization/1", fields: { saml_attr_mapping: withCondition("([") } }]);
+  const invalid = await internal({ username: "saml-invalid", member: "yes" });
+  assert.equal(invalid.status, 400);
+  assert.equal(invalid.body.message, "The SAML meeting mapper condition '([' is not a valid regular expression.");
+});

@@ -12,6 +12,8 @@ export const optionalIdSchema: JsonSchema = { type: ["integer", "null"], minimum
 export const idListSchema: JsonSchema = { type: "array", uniqueItems: true, items: requiredIdSchema };
 export const requiredFqidSchema: JsonSchema = { type: "string", pattern: FQID_PATTERN, minLength: 1 };
 export const fqidListSchema: JsonSchema = { type: "array", uniqueItems: true, items: requiredFqidSchema };
+/** Upstream's str_list_schema: distinct, non-empty strings. */
+export const stringListSchema: JsonSchema = { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 } };
 
 export interface SchemaFields {
   required?: string[];

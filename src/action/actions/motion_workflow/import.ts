@@ -3,7 +3,7 @@
 // state) becomes the workflow's first state; state names must be unique.
 import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
-import { createSchema, modelFieldSchema } from "../../framework/schemas.js";
+import { createSchema, modelFieldSchema, stringListSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import motionStateCreate from "../motion_state/create.js";
 import motionStateUpdate from "../motion_state/update.js";
@@ -25,8 +25,6 @@ const STATE_FIELDS = [
   "allow_motion_forwarding",
   "allow_amendment_forwarding",
 ];
-const strListSchema = { type: "array", items: { type: "string" } };
-
 type StateData = Record<string, any> & { name: string; next_state_names: string[]; previous_state_names: string[] };
 const pending = new WeakMap<Instance, { firstStateName: string; states: StateData[] }>();
 
@@ -91,8 +89,8 @@ export default defineAction({
           type: "object",
           properties: {
             ...Object.fromEntries(STATE_FIELDS.map((field) => [field, modelFieldSchema("motion_state", field)])),
-            next_state_names: strListSchema,
-            previous_state_names: strListSchema,
+            next_state_names: stringListSchema,
+            previous_state_names: stringListSchema,
           },
           additionalProperties: false,
         },

@@ -3,7 +3,7 @@
 // group), structure levels, meeting fields, lock-out and last-admin checks; stored as a preview.
 import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
-import { modelFieldSchema, requiredIdSchema } from "../../framework/schemas.js";
+import { modelFieldSchema, requiredIdSchema, stringListSchema } from "../../framework/schemas.js";
 import type { ActionContext, Instance } from "../../framework/types.js";
 import {
   assertImportMeetingExists,
@@ -18,8 +18,6 @@ import {
 } from "../../shared/import-preview.js";
 import { checkMeetingAdminIntegrity, checkParticipantImportPermissions, validateLockedOutStatus } from "../../shared/participant-import.js";
 import { userHeaders, UserJsonUpload, userRowSchema } from "../../shared/user-import.js";
-
-const strListSchema = { type: "array", items: { type: "string" } };
 
 export const participantHeaders: HeaderEntry[] = [
   ...userHeaders.map((header) => ({ ...header, is_object: true })),
@@ -128,8 +126,8 @@ export default defineAction({
       comment: modelFieldSchema("meeting_user", "comment"),
       locked_out: modelFieldSchema("meeting_user", "locked_out"),
       is_present: { type: "boolean" },
-      structure_level: strListSchema,
-      groups: strListSchema,
+      structure_level: stringListSchema,
+      groups: stringListSchema,
     }),
     { meeting_id: requiredIdSchema },
   ),

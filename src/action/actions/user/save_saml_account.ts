@@ -70,15 +70,33 @@ function validatePayload(mapping: Mapping, item: Instance): void {
   if (message) throw new ActionError(message);
 }
 
+/**
+ * Conditions are patterns an administrator configures, run on values the identity provider sends:
+ * values longer than this never match, so a pattern's cost stays bounded.
+ */
+const MAX_CONDITION_INPUT_LENGTH = 256;
+
+function conditionPattern(condition: string): RegExp {
+  try {
+    return new RegExp(condition);
+  } catch {
+    throw new ActionError(`The SAML meeting mapper condition '${condition.slice(0, 100)}' is not a valid regular expression.`);
+  }
+}
+
 function mapperMatches(payload: Instance, mapper: MeetingMapper): boolean {
   if (!mapper.external_id) return false;
   const conditions = mapper.conditions ?? [];
   return conditions.every((condition) => {
     if (!condition.condition) return true;
-    const pattern = new RegExp(condition.condition);
+    const pattern = conditionPattern(condition.condition);
+    const matches = (value: unknown): boolean => {
+      const text = String(value);
+      return text.length <= MAX_CONDITION_INPUT_LENGTH && pattern.test(text);
+    };
     const values = payload[condition.attribute ?? ""];
     if (!values) return false;
-    return Array.isArray(values) ? values.some((value) => pattern.test(String(value))) : pattern.test(String(values));
+    return Array.isArray(values) ? values.some(matches) : matches(values);
   });
 }
 
