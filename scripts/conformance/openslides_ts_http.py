@@ -6,6 +6,7 @@ it calls is replaced by a forwarder that sends each request to OPENSLIDES_TS_URL
 through osauthlib to AUTH_HOST/AUTH_PORT, which the runner points at the same server.
 """
 
+import http.cookies
 import os
 import urllib.error
 import urllib.request
@@ -25,7 +26,20 @@ class HttpForwarder:
     def __getattr__(self, name):
         return getattr(self._app, name)
 
+    def _remember_authentication(self, environ):
+        """What upstream's views do on every request: the test's auth adapter learns the caller's
+        token and cookie, so tests that check the session afterwards (assert_logged_in/out) ask
+        the server's auth routes about the right session."""
+        cookies = http.cookies.SimpleCookie()
+        try:
+            cookies.load(environ.get("HTTP_COOKIE", ""))
+            refresh_id = cookies["refreshId"].value if "refreshId" in cookies else ""
+            self._app.services.authentication().set_authentication(environ.get("HTTP_AUTHENTICATION", ""), refresh_id)
+        except (http.cookies.CookieError, AttributeError):
+            pass
+
     def __call__(self, environ, start_response):
+        self._remember_authentication(environ)
         query = environ.get("QUERY_STRING")
         url = TARGET + environ.get("PATH_INFO", "/") + (f"?{query}" if query else "")
         length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -57,3 +71,23 @@ def pytest_sessionstart(session):
         return Client(HttpForwarder(self.app), on_auth_data_changed)
 
     BaseSystemTestCase.create_client = create_client
+
+    # Upstream's reset_redis deletes the keys under the auth service's session prefix. Our server
+    # keeps its sessions there (upstream's Redis layout), so the admin session that the test base
+    # logs in once and reuses for every later test is gone with them: log in again after a reset,
+    # as a fresh test session would.
+    from copy import deepcopy
+
+    from tests.system.action.base import BaseActionTestCase
+    from tests.system.base import ADMIN_PASSWORD, ADMIN_USERNAME
+
+    upstream_reset_redis = BaseActionTestCase.reset_redis
+
+    def reset_redis(self):
+        upstream_reset_redis(self)
+        BaseSystemTestCase.auth_data = None
+        if self.init_with_login:
+            self.client.login(ADMIN_USERNAME, ADMIN_PASSWORD)
+            BaseSystemTestCase.auth_data = deepcopy(self.client.auth_data)
+
+    BaseActionTestCase.reset_redis = reset_redis
