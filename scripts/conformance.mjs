@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { adminQuery, database } from "./support/database.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PLUGIN_DIR = join(ROOT, "scripts", "conformance");
@@ -40,12 +40,6 @@ function parseArgs(argv) {
   return options;
 }
 
-const database = {
-  host: process.env.TEST_DATABASE_HOST ?? "localhost",
-  port: Number(process.env.TEST_DATABASE_PORT ?? 5432),
-  user: process.env.TEST_DATABASE_USER ?? "openslides",
-  password: process.env.TEST_DATABASE_PASSWORD ?? "openslides",
-};
 // Each run gets a Redis of its own: upstream's tests and our server keep sessions by user id there,
 // so two runs (or a test suite) on one Redis would log each other out.
 const redis = { host: process.env.TEST_REDIS_HOST ?? "localhost", port: process.env.TEST_REDIS_PORT ?? "6379" };
@@ -98,16 +92,6 @@ async function startPrivateRedis() {
     });
     child.once("exit", () => done(undefined));
   });
-}
-
-async function adminQuery(sql) {
-  const client = new pg.Client({ ...database, database: "postgres" });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 function startServer(name, dataDir, votePort) {

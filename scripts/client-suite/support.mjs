@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs"
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { adminQuery, database } from "../support/database.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** The version the runs in docs/client-compatibility.md used; the client's tests ask for ^1.61.1. */
@@ -21,22 +21,6 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-const database = {
-  host: process.env.TEST_DATABASE_HOST ?? "localhost",
-  port: Number(process.env.TEST_DATABASE_PORT ?? 5432),
-  user: process.env.TEST_DATABASE_USER ?? "openslides",
-  password: process.env.TEST_DATABASE_PASSWORD ?? "openslides",
-};
-
-async function adminQuery(sql) {
-  const client = new pg.Client({ ...database, database: "postgres" });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 export async function createDatabase(prefix) {
   const name = `${prefix}_${process.pid}_${Date.now()}`;
