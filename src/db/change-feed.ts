@@ -6,6 +6,13 @@
 // channels a connection listens to in commit order. A barrier is a NOTIFY of our own on a second
 // channel, sent after the writes one wants to see committed: when it comes back, every change
 // committed before it has come back too, and once the queue has delivered those, they are applied.
+//
+// Catching up after a lost LISTEN connection: transaction ids are handed out at a transaction's
+// first write, not at its commit, so a transaction may commit after one with a higher id. The
+// notifications lost while the connection was down are found again from a horizon: the xmin of a
+// snapshot taken while the connection was known to be alive (a message arrived on it after the
+// snapshot). Every transaction that committed after the loss has an id of at least that xmin, so
+// the catch-up reads every logged transaction from there on and skips the ones already delivered.
 import { randomUUID } from "node:crypto";
 import type { SqlEngine } from "./engine/engine.js";
 import type { ChangeEntry, ChangeListener, ChangeSet } from "./types.js";
@@ -14,6 +21,8 @@ interface LogRow {
   operation: string;
   fqid: string;
   updated_fields: string[] | null;
+  /** xmin of the snapshot the row was read in. */
+  horizon: string;
 }
 
 const CHANGE_CHANNEL = "os_notify";
@@ -42,13 +51,20 @@ export class ChangeFeed {
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
-  /** Highest transaction id delivered so far (decimal string), for catching up after a reconnect. */
-  private lastXactId?: string;
+  /** xmin of a snapshot taken before a message came on the listening connection (decimal string). */
+  private horizon?: string;
+  /** xmin of the newest snapshot that no message has followed yet: it becomes the horizon with the next message. */
+  private pendingHorizon?: string;
+  /** Transactions delivered at or above the horizon before last: a catch-up must not deliver them again. */
+  private readonly delivered = new Set<string>();
 
   async start(): Promise<void> {
+    // Taken before LISTEN, so before any loss of the listening connection.
+    this.horizon = await this.sampleHorizon();
     this.stop = await this.engine.listen(
       [CHANGE_CHANNEL, BARRIER_CHANNEL],
       (channel, payload) => {
+        this.messageArrived();
         if (channel === BARRIER_CHANNEL) return this.barrierReturned(payload);
         const xactId = parseXactId(payload);
         if (xactId !== undefined) this.enqueue(() => this.deliver(xactId));
@@ -87,6 +103,24 @@ export class ChangeFeed {
     await returned;
   }
 
+  private async sampleHorizon(): Promise<string | undefined> {
+    const { rows } = await this.engine.query<{ xmin: string }>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin");
+    return rows[0]?.xmin;
+  }
+
+  /** The listening connection was alive after the pending snapshot was taken: it becomes the horizon. */
+  private messageArrived(): void {
+    if (this.pendingHorizon === undefined) return;
+    // Pruned below the previous horizon, not the new one: a notification that was on its way while
+    // a catch-up delivered the same transaction still finds it here.
+    const previous = this.horizon;
+    this.horizon = this.pendingHorizon;
+    this.pendingHorizon = undefined;
+    if (previous === undefined) return;
+    const bound = BigInt(previous);
+    for (const xactId of this.delivered) if (BigInt(xactId) < bound) this.delivered.delete(xactId);
+  }
+
   private barrierReturned(token: string): void {
     const resolve = this.barriers.get(token);
     if (!resolve) return; // another process's barrier
@@ -112,14 +146,14 @@ export class ChangeFeed {
     this.queue = this.queue.then(work).catch(this.onError);
   }
 
-  /** After a lost LISTEN connection: deliver every transaction logged since the last one seen. */
+  /** After a lost LISTEN connection: deliver every transaction logged since the horizon that was not delivered yet. */
   private async catchUp(): Promise<void> {
     // Barriers sent before this point wait for changes that the read below finds.
     const waiting = [...this.barriers.entries()];
-    if (this.lastXactId !== undefined) {
-      const since = this.lastXactId;
+    const since = this.horizon;
+    if (since !== undefined) {
       const result = await this.persistently(() =>
-        this.engine.query<{ xact_id: string }>("SELECT DISTINCT xact_id::text AS xact_id FROM os_notify_log_t WHERE xact_id > $1::xid8 ORDER BY 1", [since]),
+        this.engine.query<{ xact_id: string }>("SELECT DISTINCT xact_id::text AS xact_id FROM os_notify_log_t WHERE xact_id >= $1::xid8", [since]),
       );
       const rows = result?.rows ?? [];
       for (const row of rows.sort((a, b) => (BigInt(a.xact_id) < BigInt(b.xact_id) ? -1 : 1))) await this.deliver(row.xact_id);
@@ -149,12 +183,18 @@ export class ChangeFeed {
   }
 
   private async deliver(xactId: string): Promise<void> {
-    if (this.lastXactId === undefined || BigInt(xactId) > BigInt(this.lastXactId)) this.lastXactId = xactId;
+    if (this.delivered.has(xactId)) return;
     const result = await this.persistently(() =>
-      this.engine.query<LogRow>("SELECT operation, fqid, updated_fields::text[] AS updated_fields FROM os_notify_log_t WHERE xact_id = $1::xid8 ORDER BY id", [xactId]),
+      this.engine.query<LogRow>(
+        "SELECT operation, fqid, updated_fields::text[] AS updated_fields, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon " +
+          "FROM os_notify_log_t WHERE xact_id = $1::xid8 ORDER BY id",
+        [xactId],
+      ),
     );
     if (!result) return;
     const { rows } = result;
+    this.delivered.add(xactId);
+    if (rows[0]) this.pendingHorizon = rows[0].horizon;
     const change: ChangeSet = { xactId, entries: rows.map(toEntry) };
     for (const listener of this.listeners) {
       try {
