@@ -54,8 +54,10 @@ test("send_invitation_email: the meeting's template, sender name, recipient and 
   assert.deepEqual(mail!.to, ["recipient2@example.com"]);
   assert.match(mail!.raw, /^From: Openslides <noreply@example\.com>\r$/m);
   assert.equal(mail!.parsed.subject, "OpenSlides access data");
-  assert.match(mail!.raw, /Content-Type: text\/plain; charset=utf-8/i);
+  // upstream's layout (Python's EmailMessage): one text/plain part, charset quoted, 7bit for short ASCII lines
+  assert.ok(mail!.raw.startsWith('Content-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: 7bit\r\nMIME-Version: 1.0\r\n'), mail!.raw);
   assert.doesNotMatch(mail!.raw, /text\/html/);
+  assert.ok(mail!.raw.includes("\r\n\r\nDear Jim Beam,\r\n\r\nthis is your personal OpenSlides login:\r\n"), mail!.raw);
   assert.equal(
     mail!.parsed.text?.trim(),
     "Dear Jim Beam,\n\nthis is your personal OpenSlides login:\n\nhttps://example.com\nUsername: a\nPassword: secret\n\n\nThis email was generated automatically.",
@@ -79,6 +81,48 @@ test("send_invitation_email: every placeholder, unknown ones quoted, title in th
     assert.match(mail!.raw, /^From: noreply@example\.com\r$/m);
     assert.match(mail!.raw, /^Reply-To: reply@example\.com\r$/m);
     assert.equal(mail!.parsed.text?.trim(), "Dr. Jim Beam|Dr.|Jim|Beam|a|secret|https://example.com|OpenSlides Demo|Delegates|Test structure level a|'yevent_name'|{literal}");
+  } finally {
+    await write("meeting/1", {
+      users_email_subject: "OpenSlides access data",
+      users_email_body: "Dear {name},\n\nthis is your personal OpenSlides login:\n\n{url}\nUsername: {username}\nPassword: {password}\n\n\nThis email was generated automatically.",
+    });
+  }
+});
+
+test("send_invitation_email: long lines quoted-printable, non-ASCII names encoded, no header from a subject", async () => {
+  await write("meeting/1", {
+    users_email_subject: "Einladung für {first_name}\r\nBcc: intruder@example.com",
+    users_email_body: "Hello {first_name}!\nPlease ensure all of it is bought and brought over at least a week before new year's eve.",
+    users_email_sender: "Müller, Verein",
+  });
+  try {
+    const answer = await run(suite.admin, "user.send_invitation_email", { id: 2, meeting_id: 1 });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(answer.body.results[0][0].sent, true);
+    const [mail] = smtp.mails;
+    const raw = mail!.raw;
+    // A line over 78 bytes makes the text quoted-printable with a soft break after 77 characters.
+    assert.match(raw, /^Content-Transfer-Encoding: quoted-printable\r$/m);
+    assert.ok(raw.includes("Hello Jim!\r\nPlease ensure all of it is bought and brought over at least a week before new=\r\n year's eve.\r\n"), raw);
+    assert.equal(mail!.parsed.text?.trim(), "Hello Jim!\nPlease ensure all of it is bought and brought over at least a week before new year's eve.");
+    // The line break of the subject is a space: one Subject header, no Bcc header, one recipient.
+    assert.match(raw, /^Subject: Einladung =\?utf-8\?q\?f=C3=BCr\?= Jim Bcc: intruder@example\.com\r$/m);
+    assert.doesNotMatch(raw, /^Bcc:/im);
+    assert.equal(mail!.parsed.subject, "Einladung für Jim Bcc: intruder@example.com");
+    assert.deepEqual(mail!.to, ["recipient2@example.com"]);
+    // A non-ASCII sender name is one encoded word (its comma cannot split the address list).
+    assert.match(raw, /^From: =\?utf-8\?[bq]\?[^?\s]+\?= <noreply@example\.com>\r$/m);
+    const from = mail!.parsed.from?.value ?? [];
+    assert.deepEqual(from.map((address) => [address.name, address.address]), [["Müller, Verein", "noreply@example.com"]]);
+    for (const line of raw.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 78, line);
+
+    // Short lines with non-ASCII text go unencoded as 8bit.
+    await write("meeting/1", { users_email_body: "Grüße, {first_name}!" });
+    smtp.mails.length = 0;
+    const short = await run(suite.admin, "user.send_invitation_email", { id: 2, meeting_id: 1 });
+    assert.equal(short.body.results[0][0].sent, true, JSON.stringify(short.body));
+    assert.match(smtp.mails[0]!.raw, /^Content-Transfer-Encoding: 8bit\r$/m);
+    assert.ok(smtp.mails[0]!.raw.endsWith("\r\n\r\nGrüße, Jim!\r\n"), smtp.mails[0]!.raw);
   } finally {
     await write("meeting/1", {
       users_email_subject: "OpenSlides access data",
@@ -279,8 +323,9 @@ test("forget_password: mails every user with the address (any case), anonymous a
   for (const [id, username, address] of [[2, "a", "recipient2@example.com"], [3, "b", "Recipient2@EXAMPLE.com"]] as const) {
     const mail = byUser.get(id)!;
     assert.equal(mail.from, "noreply@example.com");
-    assert.deepEqual(mail.to.map((to) => to.toLowerCase()), [address.toLowerCase()]);
-    assert.equal(mail.parsed.to && !Array.isArray(mail.parsed.to) ? mail.parsed.to.text.toLowerCase() : undefined, address.toLowerCase());
+    // the address as stored, domain case included (upstream hands it to smtplib unchanged)
+    assert.deepEqual(mail.to, [address]);
+    assert.match(mail.raw, new RegExp(`^To: ${address.replace(/\./g, "\\.")}\r$`, "m"));
     assert.equal(mail.parsed.subject, `Reset your OpenSlides password: ${username}`);
     const text = mail.parsed.text ?? "";
     assert.ok(text.startsWith("You are receiving this email because you have requested a new password for your OpenSlides account."));
@@ -297,6 +342,11 @@ test("forget_password: subject and text in the language of Accept-Language", asy
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
   assert.equal(smtp.mails.length, 1);
   assert.equal(smtp.mails[0]!.parsed.subject, "Zurücksetzen Ihres OpenSlides-Passworts: a");
+  // Only the non-ASCII word is an encoded word; the link line is long, so the text is quoted-printable.
+  const raw = smtp.mails[0]!.raw;
+  assert.match(raw, /^Subject: =\?utf-8\?q\?Zur=C3=BCcksetzen\?= Ihres OpenSlides-Passworts: a\r$/m);
+  assert.match(raw, /^Content-Transfer-Encoding: quoted-printable\r$/m);
+  assert.ok(raw.includes("\r\nDer Link wird 10 Minuten lang g=C3=BCltig sein.\r\n"), raw);
   const text = smtp.mails[0]!.parsed.text ?? "";
   assert.ok(!text.startsWith("You are receiving"), text);
   assert.ok(text.includes("/login/forget-password-confirm?user_id=2&token="), text);

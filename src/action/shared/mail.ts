@@ -1,10 +1,12 @@
 // Outgoing mail of the user actions (upstream send_email_mixin.EmailUtils): one SMTP connection
-// per action run (nodemailer, settings EMAIL_* of src/config.ts), plain-text messages, and
-// nodemailer's failures named and worded like the Python smtplib exceptions upstream reports.
+// per action run (nodemailer's SMTPConnection, settings EMAIL_* of src/config.ts), plain-text
+// messages laid out as upstream's (mime-message.ts), and nodemailer's failures named and worded
+// like the Python smtplib exceptions upstream reports.
 import { randomUUID } from "node:crypto";
-import { createTransport, type Transporter } from "nodemailer";
+import SMTPConnection from "nodemailer/lib/smtp-connection";
 import { emailConfigFrom, type EmailConfig } from "../../config.js";
 import { isValidEmail } from "./email-rules.js";
+import { composePlainTextMessage, type Mailbox } from "./mime-message.js";
 
 export const SENDER_NAME_FORBIDDEN_CHARS = ["[", "]", "\\"] as const;
 
@@ -19,8 +21,10 @@ export function emailSettings(): EmailConfig {
 
 export { isValidEmail };
 
+export type { Mailbox };
+
 export interface OutgoingMail {
-  from: string;
+  from: Mailbox;
   to: string;
   subject: string;
   text: string;
@@ -128,17 +132,14 @@ export function toMailError(raw: unknown, from?: string, to?: string): MailError
   return new MailError("Exception", message);
 }
 
-function transportFor(settings: EmailConfig): Transporter {
+function connectionFor(settings: EmailConfig): SMTPConnection {
   const timeout = settings.timeoutSeconds * 1000;
-  return createTransport({
-    pool: true,
-    maxConnections: 1,
+  return new SMTPConnection({
     host: settings.host,
     port: settings.port,
     secure: settings.connectionSecurity === "SSL/TLS",
     requireTLS: settings.connectionSecurity === "STARTTLS",
     ignoreTLS: settings.connectionSecurity === "NONE",
-    auth: settings.user && settings.password ? { user: settings.user, pass: settings.password } : undefined,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
@@ -147,48 +148,89 @@ function transportFor(settings: EmailConfig): Transporter {
 }
 
 /**
- * Connects (and logs in when EMAIL_HOST_USER and EMAIL_HOST_PASSWORD are set) before the first
- * message, as smtplib does; connection failures are thrown as MailError.
+ * One SMTP conversation at a time on a connection; a failure of the connection itself (socket
+ * error, the server closing it) ends the step under way and every later one.
+ */
+class Conversation {
+  private pending: ((error: unknown) => void) | undefined;
+  private broken: unknown;
+
+  constructor(readonly connection: SMTPConnection) {
+    connection.on("error", (error: unknown) => this.fail(error));
+    connection.on("end", () => this.fail(Object.assign(new Error("Connection unexpectedly closed"), { code: "ECONNECTION" })));
+  }
+
+  private fail(error: unknown): void {
+    this.broken ??= error;
+    const reject = this.pending;
+    this.pending = undefined;
+    reject?.(error);
+  }
+
+  step<T>(start: (done: (error: unknown, value?: T) => void) => void): Promise<T> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const done = (error: unknown, value?: T) => {
+        if (settled) return;
+        settled = true;
+        this.pending = undefined;
+        if (error) reject(error);
+        else resolve(value as T);
+      };
+      this.pending = (error) => done(error);
+      start(done);
+    });
+  }
+}
+
+/**
+ * Connects (and logs in when EMAIL_HOST_USER and EMAIL_HOST_PASSWORD are set and the server
+ * offers AUTH) before the first message, as smtplib does; every message of the action run goes
+ * over this one connection. Failures are thrown as MailError.
+ *
+ * The message is composed here (mime-message.ts) and handed over as is, with the envelope
+ * addresses exactly as stored: nodemailer's message layer would re-encode the text and
+ * lower-case the recipient's domain.
  */
 export async function openMailConnection(settings: EmailConfig = emailSettings()): Promise<MailConnection> {
-  const transport = transportFor(settings);
+  const conversation = new Conversation(connectionFor(settings));
+  const { connection } = conversation;
   try {
-    await transport.verify();
+    await conversation.step<void>((done) => connection.connect((error) => done(error)));
+    if (settings.user && settings.password && connection.allowsAuth) {
+      const credentials = { user: settings.user, pass: settings.password };
+      await conversation.step<void>((done) => connection.login({ user: settings.user, credentials }, (error) => done(error)));
+    }
   } catch (error) {
-    transport.close();
+    connection.close();
     throw toMailError(error);
   }
   return {
     async send(mail) {
+      const message = composePlainTextMessage({
+        ...mail,
+        date: new Date(),
+        // Upstream's Message-ID domain is the mail host (make_msgid(domain=EMAIL_HOST)).
+        messageId: `<${Date.now()}.${randomUUID()}@${messageIdDomain(settings.host)}>`,
+      });
       try {
-        await transport.sendMail({
-          from: mail.from,
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          replyTo: mail.replyTo || undefined,
-          date: new Date(),
-          // Upstream's Message-ID domain is the mail host (make_msgid(domain=EMAIL_HOST)).
-          messageId: `<${Date.now()}.${randomUUID()}@${settings.host}>`,
-        });
+        await conversation.step((done) =>
+          connection.send({ from: mail.from.address, to: [mail.to], use8BitMime: message.eightBit }, message.raw, done),
+        );
       } catch (error) {
-        throw toMailError(error, envelopeAddress(mail.from), mail.to);
+        throw toMailError(error, mail.from.address, mail.to);
       }
     },
-    close: () => transport.close(),
+    close: () => {
+      if (connection.stage === "connected" && !connection.destroyed) connection.quit();
+      else connection.close();
+    },
   };
 }
 
-/** The address of "Name <address>" (smtplib's envelope sender). */
-function envelopeAddress(from: string): string {
-  return /<([^<>]*)>\s*$/.exec(from)?.[1] ?? from;
-}
-
-/** "Name <address>" as Python's email.headerregistry.Address renders it (name quoted when needed). */
-export function formatSender(name: string, address: string): string {
-  const needsQuotes = /[()<>@,;:\\".[\]]/.test(name);
-  const shown = needsQuotes ? `"${name.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"` : name;
-  return `${shown} <${address}>`;
+function messageIdDomain(host: string): string {
+  return host.replace(/[^A-Za-z0-9.\-]/g, "") || "localhost";
 }
 
 /** Python's str.format_map with a dict whose missing keys render as 'key'. */

@@ -50,7 +50,7 @@ async function mailEveryOwner(ctx: ActionContext, data: Instance[]): Promise<Ins
         );
         const text = formatTemplate(translate(BODY, language), { user_id: user.id, token, username: user.username, url });
         try {
-          await connection.send({ from: settings.defaultFromEmail, to: String(user.email), subject: `${translate(SUBJECT, language)}: ${String(user.username)}`, text });
+          await connection.send({ from: { address: settings.defaultFromEmail }, to: String(user.email), subject: `${translate(SUBJECT, language)}: ${String(user.username)}`, text });
         } catch (error) {
           // upstream send_email_safe: an SMTP error of one mail is logged, that user is skipped.
           if (error instanceof MailError && error.kind !== "Exception" && error.kind !== "ConnectionRefusedError" && error.kind !== "SSLCertVerificationError") {

@@ -17,11 +17,11 @@ import type { ActionContext, Instance } from "../../framework/types.js";
 import { compileValidator } from "../../framework/validation.js";
 import {
   emailSettings,
-  formatSender,
   formatTemplate,
   isValidEmail,
   MailError,
   openMailConnection,
+  type Mailbox,
   SENDER_NAME_FORBIDDEN_CHARS,
   type MailConnection,
 } from "../../shared/mail.js";
@@ -120,7 +120,7 @@ async function sendOne(ctx: ActionContext, connection: MailConnection, item: Ins
   }
 
   const source = await templateSource(ctx, meetingId);
-  let from = defaultFrom;
+  const from: Mailbox = { address: defaultFrom };
   const senderName = String(source.users_email_sender ?? "").trim();
   if (senderName) {
     if (SENDER_NAME_FORBIDDEN_CHARS.some((character) => senderName.includes(character))) {
@@ -129,7 +129,7 @@ async function sendOne(ctx: ActionContext, connection: MailConnection, item: Ins
         "settings_error",
       );
     }
-    from = formatSender(senderName, defaultFrom);
+    from.name = senderName;
   }
   const replyTo = String(source.users_email_replyto ?? "");
   if (replyTo && !isValidEmail(replyTo)) throw fail(`The given reply_to address '${replyTo}' is not valid.`, "settings_error");
