@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Component } from "./http/types.js";
 import type { RequestLogMode } from "./http/server.js";
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimitOptions } from "./auth/login-rate-limit.js";
+import { parseTrustedProxies } from "./http/client-address.js";
 import { makeDevelopmentCertificate } from "./http/development-certificate.js";
 import { acmeFiles, type AcmeConfig } from "./http/acme/certificate-manager.js";
 import { parseCorsOrigins, parseSameSite, type BrowserAccess } from "./auth/http/browser-access.js";
@@ -78,6 +79,8 @@ export function installedClientDir(dataDir: string): string {
 export interface ListenConfig {
   backlog: number;
   headersTimeoutMs: number;
+  /** OPENSLIDES_TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For names the client (src/http/client-address.ts). */
+  trustedProxies: string[];
   requestTimeoutMs: number;
 }
 
@@ -340,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backlog: parseNumber("OPENSLIDES_LISTEN_BACKLOG", env.OPENSLIDES_LISTEN_BACKLOG, 4096),
       headersTimeoutMs: parseNumber("OPENSLIDES_HEADERS_TIMEOUT", env.OPENSLIDES_HEADERS_TIMEOUT, 60) * 1000,
       requestTimeoutMs: parseNumber("OPENSLIDES_REQUEST_TIMEOUT", env.OPENSLIDES_REQUEST_TIMEOUT, 300) * 1000,
+      trustedProxies: trustedProxiesFrom(env),
     },
     clientDir: clientDirFrom(env, dataDir),
     actionMaxRetries: parseNumber("ACTION_MAX_RETRIES", env.ACTION_MAX_RETRIES, 3),
@@ -350,6 +354,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     email: emailConfigFrom(env),
     loginRateLimit: loginRateLimitFrom(env),
   };
+}
+
+function trustedProxiesFrom(env: NodeJS.ProcessEnv): string[] {
+  try {
+    return parseTrustedProxies(env.OPENSLIDES_TRUSTED_PROXIES);
+  } catch (error) {
+    throw new ConfigError(`OPENSLIDES_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
 }
 
 /** OPENSLIDES_LOGIN_* (docs/security.md); whole non-negative numbers, 0 disables a limit. */

@@ -105,8 +105,34 @@ export interface MessageBus {
   sortedSetRemoveRangeByScore(key: string, min: number, max: number): Promise<number>;
   sortedSetSize(key: string): Promise<number>;
 
+  /**
+   * Runs a script atomically on string keys: Redis runs its Lua text (EVALSHA), the memory bus
+   * its `local` function, synchronously, so no other command comes in between. Returns the
+   * script's integer.
+   */
+  runScript(script: AtomicScript, keys: string[], args: number[]): Promise<number>;
+
   /** Ends subscriptions and connections. */
   close(): Promise<void>;
+}
+
+/** Synchronous access to string keys inside an AtomicScript's `local` function (Redis semantics). */
+export interface AtomicStrings {
+  get(key: string): string | undefined;
+  /** Sets the value with an expiry in milliseconds (> 0), or without expiry. */
+  set(key: string, value: string, ttlMs?: number): void;
+  delete(key: string): void;
+  /** Milliseconds until expiry as Redis' PTTL: -2 when missing, -1 without expiry. */
+  ttlMs(key: string): number;
+}
+
+/** One operation in two forms that must behave alike: Lua for Redis, a function for the memory bus. */
+export interface AtomicScript {
+  /** A unique name (ioredis registers the script under it). */
+  name: string;
+  /** Gets KEYS and ARGV; returns an integer. */
+  lua: string;
+  local(strings: AtomicStrings, keys: string[], args: number[]): number;
 }
 
 /** Raised by both backends when a key holds another type (Redis' WRONGTYPE). */

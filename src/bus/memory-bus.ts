@@ -3,6 +3,8 @@
 import {
   FROM_NOW,
   WrongTypeError,
+  type AtomicScript,
+  type AtomicStrings,
   type MessageBus,
   type PublishOptions,
   type ReadOptions,
@@ -276,6 +278,27 @@ export class MemoryBus implements MessageBus {
   async sortedSetSize(key: string): Promise<number> {
     return this.valueOf(key, "zset")?.data.size ?? 0;
   }
+
+  // Scripts
+
+  async runScript(script: AtomicScript, keys: string[], args: number[]): Promise<number> {
+    return script.local(this.atomicStrings, keys, args);
+  }
+
+  private readonly atomicStrings: AtomicStrings = {
+    get: (key) => this.valueOf(key, "string")?.data,
+    set: (key, value, ttlMs) => {
+      this.slots.set(key, { value: { type: "string", data: value }, expiresAt: ttlMs === undefined ? undefined : Date.now() + ttlMs });
+    },
+    delete: (key) => {
+      this.slots.delete(key);
+    },
+    ttlMs: (key) => {
+      const slot = this.slotOf(key);
+      if (!slot) return -2;
+      return slot.expiresAt === undefined ? -1 : Math.max(0, slot.expiresAt - Date.now());
+    },
+  };
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Redis } from "ioredis";
 import {
   FROM_NOW,
+  type AtomicScript,
   FROM_START,
   type MessageBus,
   type PublishOptions,
@@ -214,6 +215,17 @@ export class RedisBus implements MessageBus {
 
   async sortedSetSize(key: string): Promise<number> {
     return this.client.zcard(this.key(key));
+  }
+
+  // Scripts
+
+  async runScript(script: AtomicScript, keys: string[], args: number[]): Promise<number> {
+    const command = `script_${script.name}`;
+    const client = this.client as unknown as Record<string, (...values: (string | number)[]) => Promise<unknown>>;
+    // defineCommand sends EVALSHA and loads the script with EVAL when Redis does not know it yet.
+    if (typeof client[command] !== "function") this.client.defineCommand(command, { lua: script.lua });
+    const result = await client[command]!.call(this.client, keys.length, ...keys.map((key) => this.key(key)), ...args);
+    return Number(result);
   }
 
   async close(): Promise<void> {

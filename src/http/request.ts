@@ -1,8 +1,9 @@
 // The HttpRequest / HttpResponse wrappers of src/http/types.ts over node's HTTP/1.1 and HTTP/2
 // compatibility objects.
+import type { TrustedProxies } from "./client-address.js";
 import { HttpError, type Component, type HttpRequest, type HttpResponse, type RawRequest, type RawResponse } from "./types.js";
 
-export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: number, portComponent?: Component): HttpRequest {
+export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: number, trustedProxies: TrustedProxies, portComponent?: Component): HttpRequest {
   const url = new URL(raw.url ?? "/", "http://localhost");
   let bodyPromise: Promise<Buffer> | undefined;
   return {
@@ -10,7 +11,7 @@ export function wrapRequest(raw: RawRequest, signal: AbortSignal, maxBodyBytes: 
     path: url.pathname,
     query: url.searchParams,
     headers: raw.headers,
-    remoteAddress: raw.socket?.remoteAddress ?? "",
+    clientAddress: trustedProxies.clientAddress(raw.socket?.remoteAddress ?? "", raw.headers["x-forwarded-for"]),
     raw,
     signal,
     portComponent,

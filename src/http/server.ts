@@ -7,6 +7,7 @@ import { createServer as createH2cServer, createSecureServer, type Http2SecureSe
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
 import { DatabaseError } from "../db/types.js";
 import type { Logger } from "../log.js";
+import { TrustedProxies } from "./client-address.js";
 import { checkInternalPassword, isInternalPath, MALFORMED_INTERNAL_PASSWORD } from "./internal-password.js";
 import { replayingStream, sniffProtocol } from "./protocol-sniffer.js";
 import { wrapRequest, wrapResponse } from "./request.js";
@@ -28,6 +29,8 @@ export interface ListenerOptions {
   headersTimeoutMs?: number;
   /** An HTTP/1.1 request, headers and body, must arrive within this time (e.g. a body shorter than its Content-Length). */
   requestTimeoutMs?: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); none by default. */
+  trustedProxies?: readonly string[];
   /** On the main port every /internal/ path needs it (refused when unset); component ports keep upstream's behaviour. */
   internalPassword?: string;
   /** Logs each answer (method, path, status, time, error message): "errors" only those ≥ 400. */
@@ -63,9 +66,11 @@ export class Listener {
   private http1?: Http1Server;
   private h2c?: Http2Server;
   private stopping = false;
+  private readonly trustedProxies: TrustedProxies;
 
   constructor(private readonly options: ListenerOptions) {
     this.router = new Router(options.routes);
+    this.trustedProxies = new TrustedProxies(options.trustedProxies ?? []);
   }
 
   get port(): number {
@@ -166,7 +171,7 @@ export class Listener {
     });
     // A keep-alive connection that asks again during shutdown gets its answer and is closed.
     if (this.stopping && rawReq.httpVersionMajor === 1) rawRes.setHeader("Connection", "close");
-    const req = wrapRequest(rawReq, request.controller.signal, this.options.maxBodyBytes, this.options.component);
+    const req = wrapRequest(rawReq, request.controller.signal, this.options.maxBodyBytes, this.trustedProxies, this.options.component);
     const res = wrapResponse(rawRes);
     this.logAnswer(req, res);
     try {

@@ -14,8 +14,11 @@ export interface HttpRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  /** Peer address (X-Forwarded-For is not trusted). */
-  remoteAddress: string;
+  /**
+   * The client's address: the peer's, or behind a trusted proxy (OPENSLIDES_TRUSTED_PROXIES) the
+   * rightmost X-Forwarded-For address that is not a trusted proxy (src/http/client-address.ts).
+   */
+  clientAddress: string;
   raw: RawRequest;
   /** Reads the whole body; rejects with HttpError 413 past the limit (default config.maxBodyBytes). */
   body(limitBytes?: number): Promise<Buffer>;

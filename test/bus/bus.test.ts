@@ -5,10 +5,11 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
-import { FROM_NOW, FROM_START, WrongTypeError, type MessageBus, type StreamEntry } from "../../src/bus/bus.js";
+import { FROM_NOW, FROM_START, WrongTypeError, type AtomicStrings, type MessageBus, type StreamEntry } from "../../src/bus/bus.js";
 import { MemoryBus } from "../../src/bus/memory-bus.js";
 import { RedisBus } from "../../src/bus/redis-bus.js";
 import { createBuses } from "../../src/bus/create-bus.js";
+import { createLoginRateLimiter, DEFAULT_LOGIN_RATE_LIMIT, type LoginAttempt } from "../../src/auth/login-rate-limit.js";
 
 const redisTarget = { host: process.env.TEST_REDIS_HOST ?? "localhost", port: Number(process.env.TEST_REDIS_PORT ?? 6379) };
 const prefix = `test:bus:${randomBytes(6).toString("hex")}:`;
@@ -145,6 +146,45 @@ for (const [name, create] of backends) {
       assert.ok(counterTtl !== undefined && counterTtl <= 60_000 && counterTtl > 0);
       assert.equal(await bus.delete(counter, unique("missing")), 1);
       assert.equal(await bus.get(counter), undefined);
+    });
+
+    test("scripts run atomically with the same result on both backends", async () => {
+      const setIfMissing = {
+        name: "test_set_if_missing",
+        lua: "if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1",
+        local: (strings: AtomicStrings, keys: string[], args: number[]) => {
+          if (strings.ttlMs(keys[0]!) !== -2) return 0;
+          strings.set(keys[0]!, String(args[0]), args[1]);
+          return 1;
+        },
+      };
+      const key = unique("script");
+      const results = await Promise.all([1, 2, 3, 4].map((value) => bus.runScript(setIfMissing, [key], [value, 60_000])));
+      assert.deepEqual([...results].sort(), [0, 0, 0, 1]);
+      assert.ok(["1", "2", "3", "4"].includes((await bus.get(key))!));
+      const ttl = await bus.timeToLive(key);
+      assert.ok(ttl !== undefined && ttl > 0 && ttl <= 60_000);
+    });
+
+    test("login throttling's scripts", async () => {
+      const limiter = createLoginRateLimiter(bus, { ...DEFAULT_LOGIN_RATE_LIMIT, freeFailuresPerPair: 2, maxFailuresPerAddress: 4 });
+      const address = unique("address");
+      const attempts: LoginAttempt[] = [];
+      for (let index = 0; index < 3; index++) {
+        const permission = await limiter.reserve("user", address);
+        assert.ok(permission.allowed, `attempt ${index}`);
+        attempts.push(permission.attempt);
+      }
+      // The third attempt blocks its pair while it runs, and for its delay once it failed.
+      assert.deepEqual(await limiter.reserve("user", address), { allowed: false, retryAfterSeconds: 1 });
+      await attempts[2]!.failed();
+      assert.deepEqual(await limiter.reserve("user", address), { allowed: false, retryAfterSeconds: 1 });
+      // A success forgets the pair's failures and gives one address slot back.
+      await attempts[0]!.succeeded();
+      assert.ok((await limiter.reserve("user", address)).allowed);
+      assert.ok((await limiter.reserve("other", address)).allowed);
+      const full = await limiter.reserve("third", address);
+      assert.ok(!full.allowed && full.retryAfterSeconds > 250, JSON.stringify(full));
     });
 
     test("expire removes a key of any type", async () => {

@@ -25,28 +25,33 @@ async function login({ auth, db, browserAccess }: AuthRouteDependencies, { req, 
   const password = stringField(body, "password");
   if (!username || !password) throw new AuthRouteError("Authentication failed! Username or password is not provided!");
 
-  const permission = await auth.loginRateLimiter.check(username, req.remoteAddress);
+  // Counts as a failure from here on, until the login succeeds.
+  const permission = await auth.loginRateLimiter.reserve(username, req.clientAddress);
   if (!permission.allowed) {
     res.header("Retry-After", String(permission.retryAfterSeconds));
     const message = `Too many login attempts. Please try again in ${permission.retryAfterSeconds} seconds.`;
     return res.json(envelope({}, message, false), 429);
   }
 
-  const user = await checkCredentials(db, username, password);
-  if (!user) {
-    await auth.loginRateLimiter.recordFailure(username, req.remoteAddress);
-    throw new AuthRouteError("Username or password is incorrect.");
-  }
-  if (!user.is_active) throw new AuthRouteError("The account is deactivated.");
-  if (isLegacyHash(user.password!)) await replacePasswordHash(db, user.id, await hashPassword(password));
-
-  const sessionId = await auth.sessions.add(user.id);
-  await recordLogin(db, user.id);
-  await auth.loginRateLimiter.recordSuccess(username, req.remoteAddress);
-  const claims = { sessionId, userId: user.id };
+  const claims = await logIn(db, auth, username, password).catch(async (error: unknown) => {
+    // Wrong password, deactivated account or a broken database: the attempt counts, its delay starts now.
+    await permission.attempt.failed();
+    throw error;
+  });
+  await permission.attempt.succeeded();
   res.header(AUTHENTICATION_HEADER, await createAccessToken(auth.keys, claims));
   res.header("Set-Cookie", refreshCookieHeader(await createRefreshCookieValue(auth.keys, claims), browserAccess.cookieSameSite));
   res.json(envelope());
+}
+
+async function logIn(db: AuthRouteDependencies["db"], auth: AuthRouteDependencies["auth"], username: string, password: string): Promise<{ sessionId: string; userId: number }> {
+  const user = await checkCredentials(db, username, password);
+  if (!user) throw new AuthRouteError("Username or password is incorrect.");
+  if (!user.is_active) throw new AuthRouteError("The account is deactivated.");
+  if (isLegacyHash(user.password!)) await replacePasswordHash(db, user.id, await hashPassword(password));
+  const sessionId = await auth.sessions.add(user.id);
+  await recordLogin(db, user.id);
+  return { sessionId, userId: user.id };
 }
 
 /** The user when the password matches; unknown users cost a dummy verification. */

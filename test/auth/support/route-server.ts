@@ -42,7 +42,7 @@ async function handle(routes: Route[], raw: IncomingMessage, response: ServerRes
     path: url.pathname,
     query: url.searchParams,
     headers: raw.headers,
-    remoteAddress: raw.socket.remoteAddress ?? "",
+    clientAddress: raw.socket.remoteAddress ?? "",
     raw,
     signal: controller.signal,
     body: (limit = 10 * 1024 * 1024) =>
