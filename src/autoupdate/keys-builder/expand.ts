@@ -102,6 +102,8 @@ export function* expandKeysInSlices(requests: readonly KeyRequest[], source: Key
     for (let start = 0; start < current.length; start += chunkSize) {
       const chunk = chunkSize === current.length ? current : current.slice(start, start + chunkSize);
       const values = source.values(chunk.map((pending) => pending.key));
+      // The clock counts loop steps: one per key, and one per followed list item.
+      let steps = chunk.length;
       chunk.forEach((pending, index) => {
         dependencies.add(pending.name);
         let value = values[index];
@@ -111,9 +113,10 @@ export function* expandKeysInSlices(requests: readonly KeyRequest[], source: Key
           value = value.value;
         }
         if (value === undefined || value === null) return;
+        if (Array.isArray(value)) steps += value.length;
         follow(pending, value, request);
       });
-      if (clock.due()) yield;
+      if (clock.due(steps)) yield;
     }
   }
   return { keys, dependencies, deferred };
