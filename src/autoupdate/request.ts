@@ -2,7 +2,7 @@
 // the flags `single`, `compress` and `longpolling` (present = on), and for long polling the
 // multipart body with the request and the previous state.
 import { HttpError, type HttpRequest } from "../http/types.js";
-import { KeyRequestError, parseKeyRequests, requestsFromKeys, type KeyRequest } from "./keys-builder/index.js";
+import { KeyRequestError, parseKeyRequests, requestsFromKeys, TooManyIdsError, type KeyRequest } from "./keys-builder/index.js";
 import { AutoupdateError } from "./errors.js";
 
 /** Key requests are small; a larger body is refused before it is parsed. */
@@ -24,6 +24,7 @@ export interface AutoupdateRequest {
 
 function keyRequestError(error: unknown): never {
   if (error instanceof KeyRequestError) throw new AutoupdateError(400, error.type, error.message);
+  if (error instanceof TooManyIdsError) throw new AutoupdateError(400, "invalid_request", `Invalid request: more than ${error.limit} ids, at most ${error.limit} are allowed`);
   throw error;
 }
 
@@ -80,7 +81,8 @@ export async function readAutoupdateRequest(req: HttpRequest): Promise<Autoupdat
   }
   let requests: readonly KeyRequest[] = [];
   try {
-    requests = parseKeyRequests(keyBody);
+    // Reading stops at the first id past the limit: a 2 MiB body of a million ids is not parsed whole.
+    requests = parseKeyRequests(keyBody, MAX_REQUESTED_IDS);
     const k = req.query.get("k");
     if (k) requests = [...requests, ...requestsFromKeys(k.split(","))];
   } catch (error) {

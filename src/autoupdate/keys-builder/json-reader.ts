@@ -16,6 +16,12 @@ export type JsonNode =
 export class JsonSyntaxError extends Error {}
 /** The body ended inside a value (Go: io.ErrUnexpectedEOF). */
 export class JsonIncompleteError extends Error {}
+/** The input has more numbers than the caller allows (reading stops at the first one too many). */
+export class JsonTooManyNumbersError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} numbers`);
+  }
+}
 
 /** Go's encoding/json nesting limit. */
 const MAX_DEPTH = 10000;
@@ -27,10 +33,13 @@ const SIMPLE_ESCAPES: Record<number, string> = {
   0x22: '"', 0x5c: "\\", 0x2f: "/", 0x62: "\b", 0x66: "\f", 0x6e: "\n", 0x72: "\r", 0x74: "\t",
 };
 
-/** The first JSON value of the input; undefined when the input is empty or only whitespace. */
-export function readFirstJsonValue(input: string | Uint8Array): JsonNode | undefined {
+/**
+ * The first JSON value of the input; undefined when the input is empty or only whitespace.
+ * `maxNumbers` bounds the work on a huge list of ids: past it, reading stops.
+ */
+export function readFirstJsonValue(input: string | Uint8Array, maxNumbers = Infinity): JsonNode | undefined {
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
-  const reader = new Reader(bytes);
+  const reader = new Reader(bytes, maxNumbers);
   reader.skipSpace();
   if (reader.atEnd()) return undefined;
   return reader.value(0);
@@ -38,7 +47,16 @@ export function readFirstJsonValue(input: string | Uint8Array): JsonNode | undef
 
 class Reader {
   private offset = 0;
-  constructor(private readonly bytes: Uint8Array) {}
+  private numbers = 0;
+  /** The input as latin1 text (one character per byte): number literals are sliced from it. */
+  private readonly latin1: string;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly maxNumbers: number,
+  ) {
+    this.latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
+  }
 
   atEnd(): boolean {
     return this.offset >= this.bytes.length;
@@ -70,7 +88,10 @@ class Reader {
       this.offset++;
       return { kind: "string", value: this.stringBody() };
     }
-    if (byte === 0x2d || isDigit(byte)) return { kind: "number", raw: this.number() };
+    if (byte === 0x2d || isDigit(byte)) {
+      if (++this.numbers > this.maxNumbers) throw new JsonTooManyNumbersError(this.maxNumbers);
+      return { kind: "number", raw: this.number() };
+    }
     if (byte === 0x74) return this.literal("true", { kind: "bool", value: true });
     if (byte === 0x66) return this.literal("false", { kind: "bool", value: false });
     if (byte === 0x6e) return this.literal("null", { kind: "null" });
@@ -192,7 +213,7 @@ class Reader {
       if (!isDigit(this.peek())) this.fail(this.peek(), "in exponent of numeric literal");
       this.digits();
     }
-    return Buffer.from(this.bytes.subarray(start, this.offset)).toString("latin1");
+    return this.latin1.slice(start, this.offset);
   }
 
   private digits(): void {

@@ -7,18 +7,18 @@
 // Object attributes are matched case-insensitively (exact spelling first), later duplicates win.
 import { collectionFieldExists } from "./collection-fields.js";
 import { insideField, invalidRequest, KeyRequestError } from "./errors.js";
-import { JsonIncompleteError, JsonSyntaxError, readFirstJsonValue, type JsonNode } from "./json-reader.js";
+import { JsonIncompleteError, JsonSyntaxError, JsonTooManyNumbersError, readFirstJsonValue, type JsonNode } from "./json-reader.js";
 import type { FieldDescriptor, FieldMap, KeyRequest } from "./request.js";
 
 /**
  * The key requests of a request body (a JSON list). An empty body is no request at all; `[]`
  * and `null` are an error.
  */
-export function parseKeyRequests(body: string | Uint8Array): readonly KeyRequest[] {
+export function parseKeyRequests(body: string | Uint8Array, maxIds = Infinity): readonly KeyRequest[] {
   const text = typeof body === "string" ? body : body.length <= MAX_REMEMBERED_BODY ? Buffer.from(body.buffer, body.byteOffset, body.length).toString("latin1") : undefined;
   const known = text === undefined ? undefined : rememberedRequests.get(text);
   if (known) return known;
-  const requests = parseFresh(body);
+  const requests = parseFresh(body, maxIds);
   if (text !== undefined && text.length <= MAX_REMEMBERED_BODY) {
     if (rememberedRequests.size >= MAX_REMEMBERED) rememberedRequests.delete(rememberedRequests.keys().next().value!);
     rememberedRequests.set(text, requests);
@@ -35,8 +35,15 @@ const rememberedRequests = new Map<string, readonly KeyRequest[]>();
 const MAX_REMEMBERED = 256;
 const MAX_REMEMBERED_BODY = 64 * 1024;
 
-function parseFresh(body: string | Uint8Array): KeyRequest[] {
-  const root = readBody(body);
+/** A body with more ids than allowed (ids are the only numbers of a valid body, so its numbers are counted). */
+export class TooManyIdsError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} ids`);
+  }
+}
+
+function parseFresh(body: string | Uint8Array, maxIds: number): KeyRequest[] {
+  const root = readBody(body, maxIds);
   if (root === undefined) return [];
   try {
     if (root.kind === "null") throw invalidRequest("No data");
@@ -68,10 +75,11 @@ export function requestsFromKeys(keys: readonly string[]): KeyRequest[] {
   return requests;
 }
 
-function readBody(body: string | Uint8Array): JsonNode | undefined {
+function readBody(body: string | Uint8Array, maxIds: number): JsonNode | undefined {
   try {
-    return readFirstJsonValue(body);
+    return readFirstJsonValue(body, maxIds);
   } catch (error) {
+    if (error instanceof JsonTooManyNumbersError) throw new TooManyIdsError(error.limit);
     if (error instanceof JsonIncompleteError) throw invalidRequest("Body is not complete");
     if (error instanceof JsonSyntaxError) throw new KeyRequestError("JsonError", error.message);
     if (error instanceof RangeError) throw new KeyRequestError("JsonError", "exceeded max depth");
@@ -182,6 +190,8 @@ function decodeIds(node: JsonNode, mismatches: MismatchLog): number[] {
 /** A JSON number literal as Go's int (int64) accepts it: no fraction, no exponent, in range. */
 function goInt(raw: string): number | undefined {
   if (!/^-?[0-9]+$/.test(raw)) return undefined;
+  // Up to 15 digits the double is exact (the common case: ids, without a BigInt each).
+  if (raw.length <= 15) return Number(raw);
   const value = BigInt(raw);
   if (value > 0x7fffffffffffffffn || value < -0x8000000000000000n) return undefined;
   return Number(value);
