@@ -5,7 +5,10 @@
 //
 // Node 20 has no zstd in zlib; the codec is libzstd compiled to WebAssembly (@hpcc-js/wasm-zstd:
 // no native build, no install script). It loads once per process, asynchronously.
+import { PIECE_CHARS, textPieces } from "../http/text-pieces.js";
 import type { RawResponse } from "../http/types.js";
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Encodes a JSON text (without "\n") as a line with "\n". `pieces` encodes a line whose text
@@ -14,13 +17,17 @@ import type { RawResponse } from "../http/types.js";
  */
 export interface LineEncoder {
   (json: string): string;
-  pieces(head: SharedText, tail: string): string;
+  /**
+   * A line whose text may be big (a first line), compressed in parts with the event loop turning
+   * in between; the head's frames are made once and kept with it.
+   */
+  pieces(head: SharedText | undefined, tail: string): Promise<string>;
 }
 
 /** The start of many lines' text; keeps its compressed form once made. */
 export class SharedText {
-  /** Base64 of its zstd frame, padded with a skippable frame to a multiple of 3 bytes (no "=" in it). */
-  compressed?: string;
+  /** Base64 of its zstd frames, each padded with a skippable frame to a multiple of 3 bytes (no "=" in it). */
+  compressed?: Promise<string>;
 
   constructor(readonly text: string) {}
 }
@@ -62,15 +69,28 @@ export function loadLineCompressor(): Promise<LineEncoder> {
       }
       return line;
     };
-    const pieces = (head: SharedText, tail: string) => {
-      if (head.compressed === undefined) {
-        const frame = compress(head.text);
-        // Base64 of the whole line is base64 of the head and then of the tail only when the head's
-        // length is a multiple of 3 bytes: a skippable frame (at least 8 bytes) pads it.
-        const padding = skippableFrame(8 + ((3 - ((frame.length + 8) % 3)) % 3));
-        head.compressed = Buffer.concat([frame, padding]).toString("base64");
+    // Base64 of frames joins into base64 of their concatenation only when every frame but the
+    // last has a multiple of 3 bytes: a skippable frame (at least 8 bytes) pads it.
+    const paddedBase64 = (text: string) => {
+      const frame = compress(text);
+      return Buffer.concat([frame, skippableFrame(8 + ((3 - ((frame.length + 8) % 3)) % 3))]).toString("base64");
+    };
+    // A big text becomes one frame per part of PIECE_CHARS characters, made one per turn of the
+    // event loop (one zstd call on megabytes would block it for long).
+    const framesOf = async (text: string, last: boolean) => {
+      const parts = [...textPieces(text)];
+      const encoded: string[] = [];
+      for (let index = 0; index < parts.length; index++) {
+        if (index > 0) await nextTurn();
+        const final = last && index === parts.length - 1;
+        encoded.push(final ? unpadded(compress(parts[index]!).toString("base64")) : paddedBase64(parts[index]!));
       }
-      return `${head.compressed}${unpadded(compress(`${tail}\n`).toString("base64"))}\n`;
+      return encoded.join("");
+    };
+    const pieces = async (head: SharedText | undefined, tail: string) => {
+      if (!head) return tail.length <= PIECE_CHARS ? encode(tail) : `${await framesOf(`${tail}\n`, true)}\n`;
+      head.compressed ??= framesOf(head.text, false);
+      return `${await head.compressed}${await framesOf(`${tail}\n`, true)}\n`;
     };
     return Object.assign(encode, { pieces });
   })();

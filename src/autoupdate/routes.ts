@@ -5,6 +5,7 @@
 import type { AppContext } from "../app.js";
 import { RequestAuthenticationError, type RequestIdentity } from "../auth/authenticate-request.js";
 import { openJsonLineStream, jsonLine } from "../http/stream.js";
+import { sendInPieces } from "../http/text-pieces.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { AutoupdateError, INTERNAL_ERROR_MESSAGE } from "./errors.js";
 import { decodePollState, encodePollState, fingerprint, sendPollAnswer } from "./long-polling.js";
@@ -55,15 +56,18 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
   try {
     const pieces = await subscription.firstPieces();
     if (!encode) first = `${joinPieces(pieces)}\n`;
-    else first = pieces.head ? encode.pieces(pieces.head, pieces.tail) : encode(pieces.tail);
+    else first = await encode.pieces(pieces.head, pieces.tail);
   } catch (error) {
     finish();
     throw error;
   }
   if (request.single) {
     res.header("Cache-Control", NO_STORE);
-    res.send(first, "application/octet-stream", 200);
-    finish();
+    try {
+      await sendInPieces(res, first, "application/octet-stream", 200);
+    } finally {
+      finish();
+    }
     return;
   }
   // The stream writer writes whole lines; with compression each data line is encoded on its way out.
@@ -74,7 +78,8 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
     keepAlivePayload: "{}\n",
     merge: (pending, next) => ({ ...(pending as Delta), ...(next as Delta) }),
   });
-  stream.sendFirstLine(first);
+  // A big first line goes out in pieces; changes meanwhile are taken by the hub's first round.
+  await stream.sendFirstLine(first);
   const stop = service.hub.add({
     subscription,
     deliver: (delta) => stream.send(delta),

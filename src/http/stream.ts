@@ -3,6 +3,7 @@
 // `{"error": {...}}` then close, an optional keep-alive on idle streams, bounded memory for
 // readers that do not keep up, and cleanup when the client leaves or the server stops.
 // Works on HTTP/1.1 and HTTP/2 responses alike.
+import { PIECE_CHARS, writeInPieces, type PieceSink } from "./text-pieces.js";
 import { RequestAborted, type HttpRequest, type HttpResponse } from "./types.js";
 
 export type StreamCloseReason =
@@ -38,13 +39,10 @@ export interface StreamOptions {
 }
 
 /** What the writer needs of node's HTTP/1.1 and HTTP/2 responses (one shape for both). */
-interface ResponseSink {
-  write(chunk: string): boolean;
+interface ResponseSink extends PieceSink {
   end(): void;
   destroy(): void;
   flushHeaders(): void;
-  readonly destroyed: boolean;
-  on(event: "drain" | "close", listener: () => void): unknown;
 }
 
 const DEFAULT_MAX_QUEUED = 1000;
@@ -60,6 +58,8 @@ export class JsonLineStream {
   private reason: StreamCloseReason = "closed";
   /** The connection's buffer is full: hold lines back until "drain". */
   private congested = false;
+  /** The first line is going out in pieces: nothing else may be written in between. */
+  private writingFirstLine = false;
   private queue: string[] = [];
   private queuedBytes = 0;
   private pending: { value: unknown } | undefined;
@@ -122,18 +122,32 @@ export class JsonLineStream {
 
   /**
    * Sends the first line, already made (compact JSON text, or its encoding by a response
-   * wrapper), with "\n". Before anything else is sent, so nothing is pending or queued.
+   * wrapper), with "\n", before anything else. A big line goes out in pieces (text-pieces.ts);
+   * meanwhile messages are held back as on a congested connection and no keep-alive is written.
+   * Resolves when the line was handed to the connection; false when the stream is closed.
    */
-  sendFirstLine(line: string): boolean {
+  async sendFirstLine(line: string): Promise<boolean> {
     if (this.closed) return false;
-    this.write(line);
+    if (line.length <= PIECE_CHARS) {
+      this.write(line);
+      return true;
+    }
+    this.writingFirstLine = true;
+    try {
+      await writeInPieces(this.sink, line);
+    } finally {
+      this.writingFirstLine = false;
+    }
+    this.keepAlive?.refresh();
+    if (this.closed) return false;
+    this.flushHeldBack();
     return true;
   }
 
   /** Sends one message (an object); false when the stream is closed (or was just cut for overflow). */
   send(message: unknown): boolean {
     if (this.closed) return false;
-    if (!this.congested) {
+    if (!this.congested && !this.writingFirstLine) {
       this.write(jsonLine(message));
       return true;
     }
@@ -154,6 +168,8 @@ export class JsonLineStream {
   /** Sends `{"error": error}` and closes the stream (seed protocol, section 6). */
   sendError(error: Record<string, unknown>): void {
     if (this.closed) return;
+    // Half a first line is out: an error line after it would be garbage; just end the stream.
+    if (this.writingFirstLine) return this.end("closed");
     this.discardHeldBack();
     this.sink.write(jsonLine({ error }));
     this.end("closed");
@@ -172,11 +188,13 @@ export class JsonLineStream {
   private sendKeepAlive(): void {
     if (this.closed) return;
     // A congested stream is not idle: its reader is slow, and more bytes would only pile up.
-    if (!this.congested) this.write(this.options.keepAlivePayload ?? "\n");
+    if (!this.congested && !this.writingFirstLine) this.write(this.options.keepAlivePayload ?? "\n");
     else this.keepAlive?.refresh();
   }
 
   private flushHeldBack(): void {
+    // The first line's pieces wait for 'drain' themselves; held-back lines follow the whole line.
+    if (this.writingFirstLine) return;
     this.congested = false;
     while (this.queue.length > 0 && !this.congested) {
       const line = this.queue.shift()!;

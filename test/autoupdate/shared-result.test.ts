@@ -127,12 +127,12 @@ describe("compressed lines and settings", () => {
     for (const size of [1, 2, 3, 100, 101, 102, 5000]) {
       const head = new SharedText(`{"a":"${"x".repeat(size)}"`);
       for (const tail of [',"b":2}', "}"]) {
-        const line = encode.pieces(head, tail);
+        const line = await encode.pieces(head, tail);
         assert.ok(/^[A-Za-z0-9+/]+\n$/.test(line), "one unpadded base64 text");
         assert.equal(decodeCompressedLine(line.slice(0, -1)), `${head.text}${tail}\n`);
       }
       const made = head.compressed;
-      encode.pieces(head, "}");
+      await encode.pieces(head, "}");
       assert.equal(head.compressed, made, "the head is compressed once");
     }
   });
