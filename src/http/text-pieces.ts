@@ -54,8 +54,9 @@ export async function writeInPieces(sink: PieceSink, text: string): Promise<void
   }
   for (const piece of textPieces(text)) {
     if (sink.destroyed) return;
-    if (sink.write(piece)) await nextTurn();
-    else await drainOrClose(sink);
+    if (!sink.write(piece)) await drainOrClose(sink);
+    // A socket that takes the bytes at once emits 'drain' on the same turn (process.nextTick): turn anyway.
+    await nextTurn();
   }
 }
 

@@ -9,6 +9,7 @@ import { SharedResults, requestKey, type VersionedReader } from "../../src/autou
 import { Subscription } from "../../src/autoupdate/subscription.js";
 import { loadLineCompressor, SharedText } from "../../src/autoupdate/compression.js";
 import { parseGoDuration, readAutoupdateSettings } from "../../src/autoupdate/settings.js";
+import { PIECE_CHARS } from "../../src/http/text-pieces.js";
 import { decodeCompressedLine } from "./support.js";
 
 /** A tiny state: organization 1 (mode A for everyone) and two users; counts the reads. */
@@ -135,6 +136,22 @@ describe("compressed lines and settings", () => {
       await encode.pieces(head, "}");
       assert.equal(head.compressed, made, "the head is compressed once");
     }
+  });
+
+  test("a big line is compressed in parts, one zstd frame per piece, that fzstd decodes as the whole", async () => {
+    const encode = await loadLineCompressor();
+    // Piece boundaries inside surrogate pairs, a head of several pieces, with and without a head.
+    const members = `"a":"${"x".repeat(PIECE_CHARS - 7)}😀${"ü€😀".repeat(PIECE_CHARS / 3)}"`;
+    const head = new SharedText(`{${members}`);
+    for (const tail of [',"b":2}', "}"]) {
+      const line = await encode.pieces(head, tail);
+      assert.ok(/^[A-Za-z0-9+/]+\n$/.test(line), "one unpadded base64 text");
+      assert.equal(decodeCompressedLine(line.slice(0, -1)), `${head.text}${tail}\n`);
+    }
+    const whole = `{${members},"c":3}`;
+    const line = await encode.pieces(undefined, whole);
+    assert.equal(decodeCompressedLine(line.slice(0, -1)), `${whole}\n`);
+    assert.ok(Buffer.from(line.slice(0, -1), "base64").length > 0);
   });
 
   test("Go durations and the connection count switches", () => {
