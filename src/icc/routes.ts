@@ -1,7 +1,8 @@
 // The ICC component's routes (spec: icc section 1): notify listen/publish, applause listen/send,
 // health. Any HTTP method, exact paths, errors as `{"error", "msg"}`.
 import type { AppContext } from "../app.js";
-import { RequestAuthenticationError } from "../auth/authenticate-request.js";
+import { RequestAuthenticationError, type RequestIdentity } from "../auth/authenticate-request.js";
+import { SessionRevokedError } from "../auth/revocations.js";
 import { openJsonLineStream } from "../http/stream.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { ApplauseService } from "./applause.js";
@@ -10,6 +11,7 @@ import { NotifyHub, parsePublishBody } from "./notify.js";
 import { hasMeetingPermission, maySeeMeeting } from "./permissions.js";
 
 const NO_STORE = { "Cache-Control": "no-store, max-age=0" };
+const UNAUTHENTICATED = "Anonymous user can not receive icc messages.";
 
 export interface IccServices {
   notify: NotifyHub;
@@ -51,12 +53,28 @@ async function identify(app: AppContext, req: HttpRequest, res: HttpResponse) {
   try {
     return await app.auth.authenticator("go").authenticate(req, res);
   } catch (error) {
-    if (error instanceof RequestAuthenticationError) throw notAllowed("Anonymous user can not receive icc messages.", 401);
+    if (error instanceof RequestAuthenticationError) throw notAllowed(UNAUTHENTICATED, 401);
     throw error;
   }
 }
 
 /** meeting_id from the query: absent → undefined; present but not an int → the given error. */
+/**
+ * The signal that ends a stream when its session is logged out. A session logged out after the
+ * authentication (while the permissions were read) gets the answer of a logged-out session now,
+ * upstream's 401, instead of a live stream.
+ */
+function liveSession(app: AppContext, identity: RequestIdentity, req: HttpRequest): AbortSignal {
+  const signal = app.auth.authenticator("go").sessionSignal(identity, req.signal);
+  if (signal.aborted && signal.reason instanceof SessionRevokedError) throw notAllowed(UNAUTHENTICATED, 401);
+  return signal;
+}
+
+function endOnLogout(session: AbortSignal, stream: { close(): void }): void {
+  if (session.aborted) stream.close();
+  else session.addEventListener("abort", () => stream.close(), { once: true });
+}
+
 function meetingIdOf(req: HttpRequest, message: string): number | undefined {
   const value = req.query.get("meeting_id");
   if (value === null) return undefined;
@@ -86,6 +104,7 @@ export function iccRoutes(app: AppContext, services: IccServices): Route[] {
     if (identity.userId === 0) throw notAllowed("Anonymous user can not receive notify messages.", 401);
     await services.ready;
     const receivesMeetingBroadcasts = meetingId === 0 || (await maySeeMeeting(app.db, identity.userId, meetingId));
+    const session = liveSession(app, identity, req);
     const channelId = services.notify.newChannelId(identity.userId);
     const stream = openJsonLineStream(req, res, { headers: NO_STORE, maxQueued: 1000 });
     stream.send({ channel_id: channelId });
@@ -97,7 +116,7 @@ export function iccRoutes(app: AppContext, services: IccServices): Route[] {
       deliver: (delivery) => stream.send(delivery),
     });
     stream.onClose(stop);
-    app.auth.authenticator("go").sessionSignal(identity, req.signal).addEventListener("abort", () => stream.close(), { once: true });
+    endOnLogout(session, stream);
   });
 
   const notifyPublish = answer(async (req, res) => {
@@ -116,10 +135,11 @@ export function iccRoutes(app: AppContext, services: IccServices): Route[] {
       throw notAllowed(`You can not see the Livestream from meeting ${meetingId}.`);
     }
     const presentUsers = ((await app.db.get(`meeting/${meetingId}`, ["present_user_ids"]))?.present_user_ids as number[] | undefined)?.length ?? 0;
+    const session = liveSession(app, identity, req);
     const stream = openJsonLineStream(req, res, { headers: { ...NO_STORE, "Content-Type": "application/json" }, merge: (_pending, next) => next });
     stream.send({ level: 0, present_users: presentUsers });
     stream.onClose(services.applause.listen({ meetingId, deliver: (level) => stream.send(level) }));
-    app.auth.authenticator("go").sessionSignal(identity, req.signal).addEventListener("abort", () => stream.close(), { once: true });
+    endOnLogout(session, stream);
   });
 
   const applauseSend = answer(async (req, res) => {

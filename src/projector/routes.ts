@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { AppContext } from "../app.js";
 import { RequestAuthenticationError, type RequestIdentity } from "../auth/authenticate-request.js";
+import { SessionRevokedError } from "../auth/revocations.js";
 import { createRestricter } from "../autoupdate/restrict/index.js";
 import type { AutoupdateService } from "../autoupdate/service.js";
 import { RequestAborted, type HttpRequest, type HttpResponse, type Route } from "../http/types.js";
@@ -206,6 +207,9 @@ export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService):
       if (req.signal.reason instanceof RequestAborted && req.signal.reason.by === "shutdown") raw.end();
     };
 
+    // A session logged out since its authentication gets the answer of a logged-out session, not a stream.
+    const session = app.auth.authenticator("go").sessionSignal(identity, req.signal);
+    if (session.aborted && session.reason instanceof SessionRevokedError) throw new ProjectorHttpError(401, "authenticate request failed");
     subscription = projectors.listen(id, requestLanguage(req), send);
     if (!subscription) throw new ProjectorHttpError(404, "Projector not found");
     (res as { sent: boolean }).sent = true;
@@ -218,7 +222,7 @@ export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService):
     req.signal.addEventListener("abort", onAbort, { once: true });
     if (req.signal.aborted) return onAbort();
     // A logout of the session ends the stream (like upstream's Go services).
-    app.auth.authenticator("go").sessionSignal(identity, req.signal).addEventListener("abort", () => end(), { once: true });
+    session.addEventListener("abort", () => end(), { once: true });
     const first: ProjectorEvent[] = [];
     if (req.query.get("init") === "1") first.push({ event: "projector-replace", data: JSON.stringify(subscription.content) });
     first.push({ event: "connected", data: String(Date.now()) });
