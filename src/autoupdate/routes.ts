@@ -77,6 +77,7 @@ async function serve(app: AppContext, service: AutoupdateService, req: HttpReque
     keepAliveMs: service.settings.heartbeatMs,
     keepAlivePayload: "{}\n",
     merge: (pending, next) => ({ ...(pending as Delta), ...(next as Delta) }),
+    headersWithFirstLine: true,
   });
   // A big first line goes out in pieces; changes meanwhile are taken by the hub's first round.
   await stream.sendFirstLine(first);
