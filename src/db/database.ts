@@ -96,6 +96,8 @@ const UNIQUE_VIOLATION_RETRIES = 8;
 export class SqlDatabase extends SqlReader implements Database {
   private readonly localLocks = new LocalLocks();
   private readonly followers = new Set<() => Promise<void>>();
+  /** The wait of the callers of caughtUpWithin that share the feed's next barrier. */
+  private sharedCatchUp?: { barrier: Promise<void>; timeoutMs: number; result: Promise<boolean> };
 
   private constructor(
     readonly engine: SqlEngine,
@@ -176,11 +178,25 @@ export class SqlDatabase extends SqlReader implements Database {
     return () => this.followers.delete(settled);
   }
 
-  async caughtUpWithin(timeoutMs: number): Promise<boolean> {
+  /**
+   * Resolves true once the state caught up with every commit made before the call, false after
+   * `timeoutMs`. Callers that share the feed's barrier (a burst of requests) share one wait and
+   * its timer, counted from the first of them.
+   */
+  caughtUpWithin(timeoutMs: number): Promise<boolean> {
+    const barrier = this.feed.caughtUp();
+    const shared = this.sharedCatchUp;
+    if (shared?.barrier === barrier && shared.timeoutMs === timeoutMs) return shared.result;
+    const result = this.raceCatchUp(barrier, timeoutMs);
+    this.sharedCatchUp = { barrier, timeoutMs, result };
+    return result;
+  }
+
+  private async raceCatchUp(barrier: Promise<void>, timeoutMs: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
     const caughtUp = (async () => {
-      await this.feed.caughtUp();
+      await barrier;
       await Promise.all([...this.followers].map((settled) => settled()));
       return true;
     })().catch(() => false);
