@@ -62,6 +62,9 @@ export class Router {
   /** HEAD is not served by GET routes (upstream's action service answers 405). The catch-all "/*" comes last. */
   find(method: string, path: string): RouteMatch {
     const upper = method.toUpperCase();
+    // An exact route that takes the method wins over every prefix: no scan needed.
+    const exact = this.strict.get(path)?.find((candidate) => acceptsMethod(candidate, upper));
+    if (exact) return { route: exact, allowed: [] };
     let candidates = [...(this.strict.get(path) ?? []), ...this.scanned.filter((compiled) => matches(compiled, path)).map((compiled) => compiled.route)];
     // The catch-all "/*" (the client's files) only serves paths no other route knows, so a
     // known path asked with the wrong method stays a 405.
