@@ -97,6 +97,33 @@ function jsonObjectOf(segment: string): Record<string, unknown> | undefined {
  */
 function plainlyValid(jwt: string, secret: string): JwtPayload | undefined {
   if (!secret) return undefined;
+  const known = verifiedTokens.get(jwt);
+  if (known && known.secret === secret) return timely(known.claims) ? { ...known.claims } : undefined;
+  const claims = checkedClaims(jwt, secret);
+  if (!claims) return undefined;
+  if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) verifiedTokens.delete(verifiedTokens.keys().next().value!);
+  verifiedTokens.set(jwt, { secret, claims });
+  return { ...claims };
+}
+
+/**
+ * Tokens whose signature and structure were checked, by their text: a user's tabs and devices
+ * send the same token with every request (a thousand streams of one user opening at once), and
+ * only the time claims can change their verdict. Bounded; the oldest entry goes first.
+ */
+const verifiedTokens = new Map<string, { secret: string; claims: JwtPayload }>();
+const MAX_VERIFIED_TOKENS = 4096;
+
+const numeric = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/** The time claims hold now: an expiry in the future, no nbf in the future. */
+function timely(claims: JwtPayload): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  if (!numeric(claims.exp) || claims.exp <= now) return false;
+  return claims.nbf === undefined || (numeric(claims.nbf) && claims.nbf <= now);
+}
+
+function checkedClaims(jwt: string, secret: string): JwtPayload | undefined {
   const parts = jwt.split(".");
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return undefined;
   const [header, payload, signature] = parts as [string, string, string];
@@ -106,11 +133,7 @@ function plainlyValid(jwt: string, secret: string): JwtPayload | undefined {
   const protectedHeader = jsonObjectOf(header);
   if (!protectedHeader || protectedHeader.alg !== ALGORITHM || Object.keys(protectedHeader).some((field) => !HEADER_FIELDS.has(field))) return undefined;
   const claims = jsonObjectOf(payload);
-  if (!claims) return undefined;
-  const now = Math.floor(Date.now() / 1000);
-  const numeric = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
-  if (!numeric(claims.exp) || claims.exp <= now) return undefined;
-  if (claims.nbf !== undefined && (!numeric(claims.nbf) || claims.nbf > now)) return undefined;
+  if (!claims || !timely(claims)) return undefined;
   if (claims.iat !== undefined && !numeric(claims.iat)) return undefined;
   return claims as JwtPayload;
 }

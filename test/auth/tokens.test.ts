@@ -9,7 +9,7 @@ import { hashPassword, isLegacyHash, verifyPassword } from "../../src/auth/passw
 import { LEGACY_ADMIN_HASH } from "./support/database.js";
 import { expiredJwt, keys, payloadOf } from "./support/client.js";
 
-async function failureOf(jwt: string, key = keys.tokenKey): Promise<JwtError> {
+async function failureOf(jwt: string, key: string = keys.tokenKey): Promise<JwtError> {
   try {
     await verifyJwt(jwt, key);
   } catch (error) {
@@ -63,6 +63,20 @@ describe("tickets", () => {
     const [header, payload, signature] = valid.split(".") as [string, string, string];
     const otherPayload = Buffer.from(JSON.stringify({ userId: 2, exp: now + 60 })).toString("base64url");
     assert.equal((await failureOf(`${header}.${otherPayload}.${signature}`)).describe(), "JsonWebTokenError: invalid signature");
+  });
+
+  test("a token verified before is checked again for its key and its expiry, and its payload cannot be altered through a caller", async () => {
+    const secret = new TextEncoder().encode(keys.tokenKey);
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ userId: 7, exp: expiresAt }).setProtectedHeader({ alg: "HS256" }).sign(secret);
+    const first = await verifyJwt(token, keys.tokenKey);
+    assert.equal(first.userId, 7);
+    first.userId = 99;
+    assert.equal((await verifyJwt(token, keys.tokenKey)).userId, 7, "the second verification answers the token's own payload");
+    assert.equal((await failureOf(token, keys.cookieKey)).describe(), "JsonWebTokenError: invalid signature", "another key still refuses it");
+    assert.equal((await verifyJwt(token, keys.tokenKey)).userId, 7);
+    while (Date.now() < expiresAt * 1000 + 50) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await failureOf(token)).describe(), "TokenExpiredError: jwt expired", "expired after it was verified");
   });
 
   test("the bearer prefix is accepted in any case by the auth service", () => {
