@@ -8,6 +8,7 @@ import { ConnectionCounter } from "./connection-count.js";
 import { SubscriptionHub } from "./hub.js";
 import { SharedResults } from "./shared-result.js";
 import { readAutoupdateSettings, type AutoupdateSettings } from "./settings.js";
+import { warmUp } from "./warm-up.js";
 
 export type { ConnectionKind } from "./connection-count.js";
 
@@ -25,6 +26,8 @@ export class AutoupdateService {
     this.counter = new ConnectionCounter({ bus: redis, saveIntervalMs: settings.metricSaveIntervalMs, onError: this.log });
     this.ready = openState(app.db, { log: (message, error) => app.log.error(`autoupdate state: ${message}`, error) }).then((state) => {
       this.stateAndHub = { state, hub: new SubscriptionHub(state), results: new SharedResults(state) };
+      // After `ready`: requests do not wait for it, it only makes their code warm.
+      if (settings.warmUp) setImmediate(() => warmUp(state, this.stateAndHub!.results).catch((error) => this.log("the warm-up failed", error)));
     });
     // A failed start is reported by the requests that wait for it.
     this.ready.catch((error) => app.log.error("autoupdate: the state could not be loaded", error));

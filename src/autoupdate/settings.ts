@@ -10,6 +10,8 @@ export interface AutoupdateSettings {
   metricSaveIntervalMs: number;
   /** False with DISABLE_CONNECTION_COUNT or OPENSLIDES_PUBLIC_ACCESS_ONLY: local counts only. */
   shareConnectionCounts: boolean;
+  /** False with AUTOUPDATE_WARM_UP=off: no warm-up computations after the state is loaded (warm-up.ts). */
+  warmUp: boolean;
 }
 
 const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -46,5 +48,6 @@ export function readAutoupdateSettings(env: NodeJS.ProcessEnv = process.env): Au
     heartbeatMs,
     metricSaveIntervalMs,
     shareConnectionCounts: !isTruthy(env.DISABLE_CONNECTION_COUNT) && !isTruthy(env.OPENSLIDES_PUBLIC_ACCESS_ONLY),
+    warmUp: !["0", "false", "no", "off"].includes((env.AUTOUPDATE_WARM_UP ?? "").trim().toLowerCase()),
   };
 }

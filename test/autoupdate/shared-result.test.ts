@@ -162,7 +162,8 @@ describe("compressed lines and settings", () => {
     assert.equal(parseGoDuration("5"), undefined);
     assert.equal(parseGoDuration("m"), undefined);
     const defaults = readAutoupdateSettings({});
-    assert.deepEqual(defaults, { heartbeatMs: 300_000, metricSaveIntervalMs: 300_000, shareConnectionCounts: true });
+    assert.deepEqual(defaults, { heartbeatMs: 300_000, metricSaveIntervalMs: 300_000, shareConnectionCounts: true, warmUp: true });
+    assert.equal(readAutoupdateSettings({ AUTOUPDATE_WARM_UP: "off" }).warmUp, false);
     assert.equal(readAutoupdateSettings({ DISABLE_CONNECTION_COUNT: "true" }).shareConnectionCounts, false);
     assert.equal(readAutoupdateSettings({ OPENSLIDES_PUBLIC_ACCESS_ONLY: "1" }).shareConnectionCounts, false);
     assert.throws(() => readAutoupdateSettings({ METRIC_SAVE_INTERVAL: "often" }), /METRIC_SAVE_INTERVAL/);
