@@ -15,6 +15,8 @@
 //   OPENSLIDES_BENCH_UPSTREAM_AUTOUPDATE=<path of upstream's autoupdate binary> (optional; built
 //   with `go build` from a checkout of openslides-autoupdate-service, see bench/autoupdate.md)
 //   AUTOUPDATE_BENCH_NODE_OPTIONS=<flags> for our measured process (e.g. --cpu-prof, heap sizes)
+//   AUTOUPDATE_BENCH_WARM=1: one unmeasured burst of the same size before the measured one (to
+//   tell the cost of cold code from the steady cost; the issue's figures are without it)
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -32,6 +34,7 @@ const SIZES = (process.env.AUTOUPDATE_BENCH_SIZES ?? "100,1000,2000").split(",")
 const UPSTREAM = process.env.OPENSLIDES_BENCH_UPSTREAM_AUTOUPDATE;
 const DELEGATES_GROUP = 5;
 const SETTLE_MS = 2000;
+const WARM = process.env.AUTOUPDATE_BENCH_WARM === "1";
 
 const AGENDA_REQUEST = JSON.stringify([
   {
@@ -63,6 +66,13 @@ interface AutoupdateProcess {
 
 function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+}
+
+/** CPU time (user + system, all threads) the process has used so far, in ms (10 ms resolution). */
+function cpuMs(pid: number): number {
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -127,10 +137,12 @@ function openStream(url: string, headers: Headers, agent: Agent): Stream {
 async function measure(target: AutoupdateProcess, admin: Client, streamHeaders: Headers[]): Promise<Record<string, number>> {
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   const before = rssMiB(target.pid);
+  const cpuBefore = cpuMs(target.pid);
   const start = performance.now();
   const streams = streamHeaders.map((headers) => openStream(target.url, headers, agent));
   const firstLines = (await Promise.all(streams.map((stream) => stream.firstLine))).map((at) => at - start).sort((a, b) => a - b);
   const memory = rssMiB(target.pid) - before;
+  const cpu = cpuMs(target.pid) - cpuBefore;
   const title = `Changed ${streams.length} ${Date.now()}`;
   const arrived = Promise.all(streams.map((stream) => stream.waitFor(title)));
   const sent = performance.now();
@@ -144,6 +156,7 @@ async function measure(target: AutoupdateProcess, admin: Client, streamHeaders: 
     "median first line ms": round(firstLines[firstLines.length >> 1]!),
     "change to last stream ms": round(last - sent),
     "KiB per stream": round((memory * 1024) / streams.length),
+    "CPU ms to first lines": round(cpu),
   };
 }
 
@@ -157,7 +170,9 @@ async function ready(target: AutoupdateProcess, headers: Headers): Promise<void>
 
 async function ours(deployment: StartedServer): Promise<AutoupdateProcess> {
   const nodeOptions = process.env.AUTOUPDATE_BENCH_NODE_OPTIONS;
-  const server = await startServer({ shareWith: deployment, env: { OPENSLIDES_LOGLEVEL: "error", ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } });
+  // Given as node's arguments: NODE_OPTIONS refuses some of them (--cpu-prof).
+  const nodeArgs = nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [];
+  const server = await startServer({ shareWith: deployment, env: { OPENSLIDES_LOGLEVEL: "error" }, nodeArgs });
   return { name: "openslides-ts", url: server.url, pid: server.process.pid!, stop: async () => void (await server.stop({ keepData: true })) };
 }
 
@@ -257,6 +272,11 @@ export async function run(): Promise<void> {
           try {
             await ready(target, superadmin);
             await sleep(SETTLE_MS);
+            if (WARM) {
+              // Analysis only: one unmeasured burst first, to tell cold code from steady costs.
+              await measure(target, admin, headers);
+              await sleep(SETTLE_MS);
+            }
             rows.push({ autoupdate: target.name, scenario, streams: size, ...(await measure(target, admin, headers)) });
             console.log(JSON.stringify(rows.at(-1)));
           } finally {

@@ -19,6 +19,8 @@ export interface StartOptions {
   /** Reuse an existing data folder / external database (second process of one deployment). */
   shareWith?: StartedServer;
   startTimeoutMs?: number;
+  /** Flags for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  nodeArgs?: string[];
 }
 
 export interface StartedServer {
@@ -65,7 +67,7 @@ export async function startServer(options: StartOptions = {}): Promise<StartedSe
     if (options.redis) Object.assign(env, redisEnv());
   }
   Object.assign(env, { OPENSLIDES_PORT: "0" }, options.env ?? {});
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
