@@ -147,3 +147,14 @@ test("motion.create_forwarded: errors and permissions", async () => {
   assert.equal(internal.status, 400);
   assert.match(internal.body.message, /motion.create_forwarded_amendment/);
 });
+
+test("motion.create_forwarded: a submitter without user is 'Deleted user' in the target meeting's language", async () => {
+  await setup();
+  const submitter = await ok("motion_submitter.create", { motion_id: 1, meeting_user_id: 2 });
+  await write([{ type: "update", fqid: `motion_submitter/${submitter.id}`, fields: { meeting_user_id: null } }]);
+  const german = (await ok("meeting.create", { committee_id: targetCommittee, name: "Ziel", language: "de", admin_ids: [1] })).id;
+  const forwarded = await ok("motion.create_forwarded", { meeting_id: german, origin_id: 1, title: "de", text: "<p>t</p>", use_original_submitter: true });
+  const names = String((await get(`motion/${forwarded.id}`, ["additional_submitter"]))!.additional_submitter);
+  assert.match(names, /Gelöschter Nutzer/);
+  assert.doesNotMatch(names, /Deleted user/);
+});

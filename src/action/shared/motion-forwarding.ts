@@ -14,6 +14,7 @@ import { checkCanForwardWithAttachments, duplicateAttachmentsOfItems, forwardAtt
 import { createListOfSpeakers } from "./list-of-speakers-creation.js";
 import { isNumberUnique, setNumber, setTextHash, setWorkflowTimestamp } from "./motion-rules.js";
 import { nowTimestamp } from "./clock.js";
+import { translate } from "./translations.js";
 
 export const FORWARD_OPTIONS = {
   use_original_submitter: { type: "boolean" },
@@ -42,12 +43,12 @@ async function checkForwardPermission(ctx: ActionContext, item: Instance): Promi
   return origin;
 }
 
-/** Names of the submitters, like upstream's get_user_verbose_names. */
-async function submitterNames(ctx: ActionContext, meetingUserIds: Array<number | undefined>): Promise<string> {
+/** Names of the submitters, like upstream's get_user_verbose_names; a submitter without user is "Deleted user" in `language`. */
+async function submitterNames(ctx: ActionContext, meetingUserIds: Array<number | undefined>, language: string): Promise<string> {
   const names: string[] = [];
   for (const meetingUserId of meetingUserIds) {
     if (!meetingUserId) {
-      names.push("Deleted user");
+      names.push(translate("Deleted user", language));
       continue;
     }
     const meetingUser = await ctx.db.get(`meeting_user/${meetingUserId}`, ["user_id", "structure_level_ids"], { optional: true });
@@ -68,6 +69,13 @@ async function submitterNames(ctx: ActionContext, meetingUserIds: Array<number |
     names.push(`${String(user.title ?? "")} ${shortName} ${suffix}`.trim());
   }
   return names.join(", ");
+}
+
+/** The target meeting's language, else the organization's default language (upstream's choice, not the request's). */
+async function targetLanguage(ctx: ActionContext, meeting: Record<string, unknown>): Promise<string> {
+  if (meeting.language) return String(meeting.language);
+  const organization = await ctx.db.get("organization/1", ["default_language"], { optional: true });
+  return String(organization.default_language ?? "en");
 }
 
 async function forwardingCommittee(ctx: ActionContext, instance: Instance): Promise<Record<string, unknown>> {
@@ -101,7 +109,7 @@ async function prepareForwarded(ctx: ActionContext, instance: Instance, amendmen
     const state = await ctx.db.get(`motion_state/${Number(origin.state_id)}`, ["allow_motion_forwarding"]);
     if (!state.allow_motion_forwarding) throw new ActionError("State doesn't allow to forward motion.");
   }
-  const meeting = await ctx.db.get(`meeting/${meetingId}`, ["motions_default_workflow_id", "motions_default_amendment_workflow_id"]);
+  const meeting = await ctx.db.get(`meeting/${meetingId}`, ["motions_default_workflow_id", "motions_default_amendment_workflow_id", "language"]);
   const workflowId = instance.lead_motion_id ? meeting.motions_default_amendment_workflow_id : meeting.motions_default_workflow_id;
   const workflow = await ctx.db.get(`motion_workflow/${Number(workflowId)}`, ["first_state_id"]);
   instance.state_id = workflow.first_state_id ?? null;
@@ -112,7 +120,7 @@ async function prepareForwarded(ctx: ActionContext, instance: Instance, amendmen
     const submitters = await ctx.db.filter("motion_submitter", { field: "motion_id", operator: "=", value: Number(instance.origin_id) }, ["meeting_user_id", "weight"]);
     const sorted = [...submitters.values()].sort((a, b) => ((a.weight as number) || 10000) - ((b.weight as number) || 10000));
     const meetingUserIds = sorted.map((submitter) => submitter.meeting_user_id as number | undefined);
-    if (meetingUserIds.length > 0) instance.additional_submitter = await submitterNames(ctx, meetingUserIds);
+    if (meetingUserIds.length > 0) instance.additional_submitter = await submitterNames(ctx, meetingUserIds, await targetLanguage(ctx, meeting));
     if (origin.additional_submitter) {
       instance.additional_submitter = instance.additional_submitter
         ? `${String(instance.additional_submitter)}, ${String(origin.additional_submitter)}`
