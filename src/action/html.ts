@@ -5,6 +5,7 @@
 import sanitize from "sanitize-html";
 import postcss from "postcss";
 import { decodeHTMLAttribute } from "entities";
+import { normalizeMarkup } from "./html-tokens.js";
 
 export type HtmlMode = "strict" | "permissive";
 
@@ -105,7 +106,10 @@ function options(mode: HtmlMode): Options {
     parser: { decodeEntities: false },
     // Empty attributes stay (title="", style=""), only HTML's boolean ones are written bare.
     nonBooleanAttributes: [],
-    allowedEmptyAttributes: EMPTY_VALUE_ATTRIBUTES,
+    // data-* attributes are allowed by prefix, so the list answers for them too.
+    allowedEmptyAttributes: Object.assign([...EMPTY_VALUE_ATTRIBUTES], {
+      includes: (name: string) => name.startsWith("data-") || EMPTY_VALUE_ATTRIBUTES.includes(name),
+    }),
     // Escaped tags keep their content as text, script and style included.
     nonTextTags: [],
     selfClosing: ["img", "br", "col"],
@@ -125,10 +129,13 @@ function options(mode: HtmlMode): Options {
 }
 
 const OPTIONS: Record<HtmlMode, Options> = { strict: options("strict"), permissive: options("permissive") };
+const ALLOWED_TAGS: Record<HtmlMode, ReadonlySet<string>> = { strict: new Set(STRICT_TAGS), permissive: new Set(PERMISSIVE_TAGS) };
 
 /** The sanitised HTML that upstream stores for an HTMLStrict / HTMLPermissive field. */
 export function sanitizeHtml(html: string, mode: HtmlMode = "strict"): string {
-  const cleaned = sanitize(html.replaceAll("\t", ""), OPTIONS[mode]);
+  // Tags are read first as upstream's tokenizer reads them (malformed markup, disallowed tags as
+  // text); sanitize-html then filters the allowed tags' attributes, URLs and styles.
+  const cleaned = sanitize(normalizeMarkup(html.replaceAll("\t", ""), ALLOWED_TAGS[mode]), OPTIONS[mode]);
   // Void elements as HTML writes them (<br>, not <br />); a literal " />" cannot occur in text or attribute values, which are escaped.
   return cleaned.replaceAll(" />", ">").replaceAll("<iframe", IFRAME_SANDBOX);
 }
