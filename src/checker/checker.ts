@@ -8,6 +8,7 @@ import { collectionNames, fieldsOf, getField, isCollection, type FieldDefinition
 import { inheritedAccess } from "./mediafile-access.js";
 import { pythonStr } from "./python-repr.js";
 import { comparePythonDecimals, parsePythonDecimal } from "./python-decimal.js";
+import { sanitizeHtml } from "../action/html.js";
 
 export type CheckMode = "internal" | "external" | "all";
 export type MigrationMode = "strict" | "permissive";
@@ -39,6 +40,8 @@ const DECIMAL = /^-?(\d|[1-9]\d+)\.\d{6}$/;
 const FQID = /^([a-z](?:[a-z_]+[a-z])?)\/([1-9][0-9]*)$/;
 const EXTENSION_REFERENCE = /\[([a-z](?:[a-z_]*[a-z])?\/[1-9][0-9]*)\]/g;
 const extensionReferences = (text: string) => [...text.matchAll(EXTENSION_REFERENCE)].map((match) => match[1]!);
+/** Keys of amendment_paragraphs: 0 or a positive number without leading zeros. */
+const PARAGRAPH_NUMBER = /^(0|[1-9][0-9]*)$/;
 const isInt = (value: unknown) => typeof value === "number" && Number.isInteger(value);
 const isList = (value: unknown, item: (entry: unknown) => boolean) => Array.isArray(value) && value.every(item);
 const isFqid = (value: unknown) => typeof value === "string" && FQID.test(value) && isCollection(value.split("/")[0]!);
@@ -191,7 +194,10 @@ export class ModelsChecker {
     if (this.repair) for (const name of this.fieldsToRemove[collection] ?? []) delete model[name];
     if (this.checkFieldNames(collection, model)) return;
     this.checkTypes(collection, model);
-    if (collection === "motion") this.checkExtensionReferences(model);
+    if (collection === "motion") {
+      this.checkAmendmentParagraphs(model);
+      this.checkExtensionReferences(model);
+    }
     this.checkRelations(collection, model);
     if (collection === "meeting_mediafile") this.checkMediafileAccess(model);
   }
@@ -237,6 +243,27 @@ export class ModelsChecker {
         this.errors.push(`${where}: Value error: Value ${pythonStr(value)} is not a valid enum value`);
       }
     }
+  }
+
+  /**
+   * A motion's amendment_paragraphs: an object of paragraph numbers to strings (upstream's schema
+   * messages), each already sanitised as strict HTML (so a meeting cannot be cloned or checked
+   * with HTML that motion.create would not have stored).
+   */
+  private checkAmendmentParagraphs(model: Model): void {
+    if (!("amendment_paragraphs" in model) || model.amendment_paragraphs === undefined) return;
+    const base = `motion/${String(model.id)}/amendment_paragraphs error: `;
+    const paragraphs = model.amendment_paragraphs;
+    if (typeof paragraphs !== "object" || paragraphs === null || Array.isArray(paragraphs)) {
+      this.errors.push(`${base}data must be object`);
+      return;
+    }
+    const entries = Object.entries(paragraphs as Record<string, unknown>);
+    const extra = entries.filter(([key]) => !PARAGRAPH_NUMBER.test(key)).map(([key]) => `'${key}'`);
+    const notString = entries.find(([key, html]) => PARAGRAPH_NUMBER.test(key) && typeof html !== "string");
+    if (notString) return void this.errors.push(`${base}data.${notString[0]} must be string`);
+    if (extra.length > 0) return void this.errors.push(`${base}data must not contain {${extra.join(", ")}} properties`);
+    for (const [key, html] of entries) if (html !== sanitizeHtml(html as string, "strict")) this.errors.push(`${base}Invalid html in ${key}`);
   }
 
   /** The [collection/id] references in a motion's state and recommendation extension: motions of the data. */

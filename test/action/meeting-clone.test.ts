@@ -213,3 +213,21 @@ test("meeting.clone: a required HTML text that is empty (motion comment \"\") is
   const copies = await suite.server.db.filter("motion_comment", { field: "meeting_id", operator: "=", value: answer.body.results[0][0].id }, ["comment"]);
   assert.ok([...copies.values()].some((model) => model.comment === ""), JSON.stringify([...copies.values()]));
 });
+
+test("meeting.clone: amendment paragraphs that strict HTML sanitising would change are refused, as upstream's checker does", async () => {
+  const before = (await suite.server.db.get("motion/2", ["amendment_paragraphs"]))?.amendment_paragraphs;
+  await write("motion/2", { amendment_paragraphs: { "1": "<it>test</it>", "2": "</>broken", "3": "<p>fine</p>" } });
+  try {
+    const answer = await run(suite.admin, "meeting.clone", { meeting_id: 1 });
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
+    assert.equal(
+      answer.body.message,
+      "\tmotion/2/amendment_paragraphs error: Invalid html in 1\n\tmotion/2/amendment_paragraphs error: Invalid html in 2",
+    );
+    await write("motion/2", { amendment_paragraphs: { "1": "<p>a</p>", x: "<p>b</p>" } });
+    const badKey = await run(suite.admin, "meeting.clone", { meeting_id: 1 });
+    assert.equal(badKey.body.message, "\tmotion/2/amendment_paragraphs error: data must not contain {'x'} properties");
+  } finally {
+    await write("motion/2", { amendment_paragraphs: before ?? null });
+  }
+});
