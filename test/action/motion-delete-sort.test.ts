@@ -86,6 +86,8 @@ test("delete: a motion with its amendment in one request", async () => {
   const amendment = await createMotion({ lead_motion_id: lead });
   const answer = await suite.admin.post("/system/action/handle_request", [{ action: "motion.delete", data: [{ id: lead }, { id: amendment }] }]);
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  // upstream's result of a delete whose instances are not the payload's items: null, not one entry per item
+  assert.deepEqual(answer.body.results, [null]);
   assert.equal(await exists(`motion/${lead}`), false);
   assert.equal(await exists(`motion/${amendment}`), false);
   assert.deepEqual(await lastHistory(`motion/${amendment}`), ["Motion deleted"]);

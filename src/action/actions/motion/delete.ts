@@ -55,7 +55,7 @@ export default defineAction({
   kind: "delete",
   schema: deleteSchema("motion"),
   checkPermissions: checkDeletePermissions,
+  // Not the original items (amendments may be left out): as upstream, the result is null.
   instances: withoutCascadedAmendments,
-  instancesAreOriginal: true,
   historyInformation,
 });
