@@ -199,3 +199,33 @@ function convertTimestamps(exported: ExportData, unix: boolean): void {
     }
   }
 }
+
+/**
+ * The fractions of a second of the exported ISO timestamps, as upstream's isoformat() writes
+ * them (`2002-10-01T13:37:59.687459+00:00`; none when the fraction is zero). Reads give whole
+ * seconds, so the exact values are read again here, as whole microseconds (exact in SQL).
+ */
+export async function addTimestampFractions(db: { query<Row>(sql: string, params?: unknown[]): Promise<Row[]> }, exported: ExportData): Promise<void> {
+  for (const [collection, models] of Object.entries(exported)) {
+    if (collection === "_migration_index" || typeof models !== "object") continue;
+    const storage = STORAGE[collection];
+    if (!storage) continue;
+    const columns = Object.entries(storage.fields).flatMap(([name, field]) =>
+      field.kind === "column" && getField(collection, name)?.type === "timestamp" ? [[name, field.column] as const] : [],
+    );
+    const ids = Object.keys(models).map(Number);
+    if (columns.length === 0 || ids.length === 0) continue;
+    const select = columns.map(([name, column], i) => `(extract(epoch from "${column}") * 1000000)::bigint::text AS t${i}`).join(", ");
+    const rows = await db.query<Record<string, string | null>>(`SELECT id, ${select} FROM "${storage.table}" WHERE id = ANY($1::int[])`, [ids]);
+    for (const row of rows) {
+      const model = (models as Record<string, Model>)[String(row.id)];
+      if (!model) continue;
+      columns.forEach(([name], i) => {
+        const micros = row[`t${i}`];
+        if (micros === null || micros === undefined || typeof model[name] !== "string") return;
+        const fraction = ((BigInt(micros) % 1000000n) + 1000000n) % 1000000n;
+        if (fraction !== 0n) model[name] = (model[name] as string).replace(/\+00:00$/, `.${fraction.toString().padStart(6, "0")}+00:00`);
+      });
+    }
+  }
+}

@@ -36,6 +36,20 @@ describe("presenters export_meeting, check_database, check_database_all", () => 
     assert.equal(unix.body.meeting["1"].start_time, Date.parse("2011-11-11T11:11:11+01:00") / 1000);
   });
 
+  test("export_meeting: ISO timestamps keep their fraction of a second (isoformat), unix ones are whole seconds", async () => {
+    const [before] = await t.sql("SELECT created FROM motion_t WHERE id = 1");
+    await t.sql("UPDATE motion_t SET created = '2002-10-01T13:37:59.687459+00' WHERE id = 1");
+    try {
+      const iso = await present(t.admin, "export_meeting", { meeting_id: 1 });
+      assert.equal(iso.body.motion["1"].created, "2002-10-01T13:37:59.687459+00:00");
+      assert.equal(iso.body.meeting["1"].start_time, "2011-11-11T10:11:11+00:00", "no fraction, none written");
+      const unix = await present(t.admin, "export_meeting", { meeting_id: 1, old_db_compatibility: true });
+      assert.equal(unix.body.motion["1"].created, 1033479479);
+    } finally {
+      await t.sql("UPDATE motion_t SET created = $1 WHERE id = 1", [before!.created]);
+    }
+  });
+
   test("export_meeting: superadmins only, locked meetings refused, bad data", async () => {
     const denied = await present(t.userA, "export_meeting", { meeting_id: 1 });
     assert.equal(denied.status, 403);

@@ -1,6 +1,6 @@
 // export_meeting (spec presenter A5.13): a meeting as a models map for meeting.import, for
 // superadmins; meetings locked from inside cannot be exported.
-import { exportMeeting } from "../../export/export-meeting.js";
+import { addTimestampFractions, exportMeeting } from "../../export/export-meeting.js";
 import type { Model } from "../../db/types.js";
 import { PermissionDeniedError, PresenterError } from "../errors.js";
 import { hasOrganizationManagementLevel } from "../permissions.js";
@@ -27,6 +27,7 @@ export const exportMeetingPresenter: Presenter = {
       delete meeting.organization_tag_ids;
       delete meeting.default_meeting_for_committee_id;
     }
+    if (!oldDbCompatibility) await addTimestampFractions(db, exported);
     if (oldDbCompatibility) {
       for (const meetingMediafile of Object.values((exported.meeting_mediafile ?? {}) as Record<string, Model>)) {
         meetingMediafile.inherited_access_group_ids ??= [];
