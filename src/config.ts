@@ -82,6 +82,7 @@ export interface ListenConfig {
   /** OPENSLIDES_TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For names the client (src/http/client-address.ts). */
   trustedProxies: string[];
   requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
 }
 
 export type EmailConnectionSecurity = "NONE" | "STARTTLS" | "SSL/TLS";
@@ -343,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backlog: parseNumber("OPENSLIDES_LISTEN_BACKLOG", env.OPENSLIDES_LISTEN_BACKLOG, 4096),
       headersTimeoutMs: parseNumber("OPENSLIDES_HEADERS_TIMEOUT", env.OPENSLIDES_HEADERS_TIMEOUT, 60) * 1000,
       requestTimeoutMs: parseNumber("OPENSLIDES_REQUEST_TIMEOUT", env.OPENSLIDES_REQUEST_TIMEOUT, 300) * 1000,
+      keepAliveTimeoutMs: parseNumber("OPENSLIDES_KEEP_ALIVE_TIMEOUT", env.OPENSLIDES_KEEP_ALIVE_TIMEOUT, 65) * 1000,
       trustedProxies: trustedProxiesFrom(env),
     },
     clientDir: clientDirFrom(env, dataDir),

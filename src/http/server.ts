@@ -1,10 +1,18 @@
 // One listener per port. Plain listeners speak HTTP/1.1 and cleartext HTTP/2 (prior knowledge)
 // on the same port (see protocol-sniffer.ts). With a certificate, HTTPS offers HTTP/2 and
-// HTTP/1.1 through ALPN.
+// HTTP/1.1 through ALPN. Either way the connections end up at one HTTP/1.1 server and one HTTP/2
+// server, so the same timeouts and limits hold for plain and TLS connections:
+// - TLS: the handshake must finish within the headers timeout.
+// - HTTP/1.1: Node's header, request and keep-alive timeouts.
+// - HTTP/2 (h2c and h2): a session must open its first stream (a complete request head) within the
+//   headers timeout, a request's body must be complete within the request timeout (408), a session
+//   without open streams is closed after the keep-alive timeout, and a session has at most
+//   MAX_CONCURRENT_STREAMS streams at once.
 import { readFileSync } from "node:fs";
 import { createServer as createHttp1Server, type Server as Http1Server } from "node:http";
-import { createServer as createH2cServer, createSecureServer, type Http2SecureServer, type Http2Server, type Http2Session } from "node:http2";
+import { constants as http2Constants, createServer as createHttp2Server, type Http2Server, type Http2ServerRequest, type Http2Session } from "node:http2";
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
+import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from "node:tls";
 import { DatabaseError } from "../db/types.js";
 import type { Logger } from "../log.js";
 import { TrustedProxies } from "./client-address.js";
@@ -27,8 +35,10 @@ export interface ListenerOptions {
   backlog?: number;
   /** An HTTP/1.1 request's headers must arrive within this time (answered 408 and closed otherwise). */
   headersTimeoutMs?: number;
-  /** An HTTP/1.1 request, headers and body, must arrive within this time (e.g. a body shorter than its Content-Length). */
+  /** A request, headers and body, must arrive within this time (e.g. a body shorter than its Content-Length). */
   requestTimeoutMs?: number;
+  /** A connection (HTTP/1.1) or session (HTTP/2) without a request in progress is closed after this time. */
+  keepAliveTimeoutMs?: number;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); none by default. */
   trustedProxies?: readonly string[];
   /** On the main port every /internal/ path needs it (refused when unset); component ports keep upstream's behaviour. */
@@ -46,7 +56,9 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 /** A connection must say something within this time (HTTP/1.1's own header timeout is 60 s). */
 const FIRST_BYTES_TIMEOUT_MS = 60_000;
 /** Longer than the usual 60 s of proxies and load balancers, so they close idle connections first. */
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** Streams of one HTTP/2 session at once (Node's default has no limit); the client needs a handful. */
+export const MAX_CONCURRENT_STREAMS = 128;
 
 const INTERNAL_PASSWORD_REFUSED = "This route is for the services of the deployment: it needs the internal password (Authorization: base64 of INTERNAL_AUTH_PASSWORD_FILE's content).";
 
@@ -62,9 +74,9 @@ export class Listener {
   private readonly active = new Set<ActiveRequest>();
   private readonly sockets = new Set<Socket>();
   private readonly sessions = new Set<Http2Session>();
-  private outer?: NetServer | Http2SecureServer;
+  private outer?: NetServer | TlsServer;
   private http1?: Http1Server;
-  private h2c?: Http2Server;
+  private http2?: Http2Server;
   private stopping = false;
   private readonly trustedProxies: TrustedProxies;
 
@@ -88,18 +100,27 @@ export class Listener {
         res.destroy();
       });
     };
+    this.http1 = this.createHttp1(handler);
+    this.http2 = createHttp2Server({ settings: { maxConcurrentStreams: MAX_CONCURRENT_STREAMS } }, handler);
+    this.http2.on("session", (session) => this.trackSession(session));
     if (this.options.tls) {
-      const secure = createSecureServer(
-        { cert: readFileSync(this.options.tls.certFile), key: readFileSync(this.options.tls.keyFile), allowHTTP1: true, noDelay: true },
-        handler,
-      );
-      secure.on("session", (session) => this.trackSession(session));
+      const secure = createTlsServer({
+        cert: readFileSync(this.options.tls.certFile),
+        key: readFileSync(this.options.tls.keyFile),
+        ALPNProtocols: ["h2", "http/1.1"],
+        handshakeTimeout: this.headersTimeoutMs,
+        noDelay: true,
+      });
       secure.on("connection", (socket: Socket) => this.trackSocket(socket));
+      // A failed or timed out handshake: Node reports it but leaves the connection open.
+      secure.on("tlsClientError", (_error, socket) => socket.destroy());
+      secure.on("secureConnection", (socket: TLSSocket) => {
+        // Clients without ALPN speak HTTP/1.1.
+        if (socket.alpnProtocol === "h2") this.http2!.emit("connection", socket);
+        else this.http1!.emit("connection", socket);
+      });
       this.outer = secure;
     } else {
-      this.http1 = this.createHttp1(handler);
-      this.h2c = createH2cServer(handler);
-      this.h2c.on("session", (session) => this.trackSession(session));
       this.outer = createNetServer({ noDelay: true }, (socket) => this.accept(socket));
     }
     const outer = this.outer;
@@ -113,15 +134,27 @@ export class Listener {
     outer.on("error", (error) => this.options.log.error(`listener on port ${this.port}`, error));
   }
 
+  private get headersTimeoutMs(): number {
+    return this.options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  }
+
+  private get requestTimeoutMs(): number {
+    return Math.max(this.headersTimeoutMs, this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  }
+
+  private get keepAliveTimeoutMs(): number {
+    return this.options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
+  }
+
   private createHttp1(handler: (req: RawRequest, res: RawResponse) => void): Http1Server {
-    const headersTimeout = this.options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
-    const requestTimeout = Math.max(headersTimeout, this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    const headersTimeout = this.headersTimeoutMs;
+    const requestTimeout = this.requestTimeoutMs;
     const server = createHttp1Server(
       // Checks often enough that small timeouts (tests) are kept; the check is one pass over the open connections.
       { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(headersTimeout / 4))) },
       handler,
     );
-    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    server.keepAliveTimeout = this.keepAliveTimeoutMs;
     // This server never listens itself (the sniffer hands it the connections), and Node enforces
     // headersTimeout and requestTimeout only from a check that starts on 'listening'. Without it, a
     // request body shorter than its Content-Length held the socket open for ever.
@@ -132,7 +165,7 @@ export class Listener {
   /** Takes a renewed certificate from the files for new connections. */
   reloadCertificate(): void {
     if (!this.options.tls || !this.outer) return;
-    (this.outer as Http2SecureServer).setSecureContext({ cert: readFileSync(this.options.tls.certFile), key: readFileSync(this.options.tls.keyFile) });
+    (this.outer as TlsServer).setSecureContext({ cert: readFileSync(this.options.tls.certFile), key: readFileSync(this.options.tls.keyFile) });
   }
 
   private trackSocket(socket: Socket): void {
@@ -147,13 +180,54 @@ export class Listener {
     session.on("close", () => this.sessions.delete(session));
     session.on("error", () => undefined);
     if (this.stopping) session.close();
+    this.limitIdleSession(session);
+  }
+
+  /**
+   * HTTP/2's header and keep-alive timeouts: a session must open a stream (send a complete
+   * request head) within the headers timeout, and is closed (GOAWAY) after the keep-alive
+   * timeout without open streams.
+   */
+  private limitIdleSession(session: Http2Session): void {
+    let openStreams = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (ms: number, action: () => void) => {
+      clearTimeout(timer);
+      timer = setTimeout(action, ms);
+      timer.unref();
+    };
+    arm(this.headersTimeoutMs, () => session.destroy());
+    session.on("stream", (stream) => {
+      openStreams++;
+      clearTimeout(timer);
+      stream.once("close", () => {
+        openStreams--;
+        if (openStreams === 0 && !session.destroyed) arm(this.keepAliveTimeoutMs, () => session.close());
+      });
+    });
+    session.once("close", () => clearTimeout(timer));
+  }
+
+  /** HTTP/2's request timeout: a request whose body is not complete in time is answered 408 and its stream reset. */
+  private limitRequestTime(raw: Http2ServerRequest, res: HttpResponse): void {
+    const stream = raw.stream;
+    if (stream.endAfterHeaders) return;
+    const timer = setTimeout(() => {
+      if (raw.complete) return;
+      res.json({ success: false, message: "The request was not complete in time." }, 408);
+      stream.close(http2Constants.NGHTTP2_CANCEL);
+    }, this.requestTimeoutMs);
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    raw.once("end", clear);
+    stream.once("close", clear);
   }
 
   private accept(socket: Socket): void {
     this.trackSocket(socket);
     sniffProtocol(socket, FIRST_BYTES_TIMEOUT_MS, (protocol, head) => {
       if (protocol === "h2c") {
-        this.h2c!.emit("connection", replayingStream(socket, head));
+        this.http2!.emit("connection", replayingStream(socket, head));
       } else {
         socket.unshift(head);
         this.http1!.emit("connection", socket);
@@ -173,6 +247,7 @@ export class Listener {
     if (this.stopping && rawReq.httpVersionMajor === 1) rawRes.setHeader("Connection", "close");
     const req = wrapRequest(rawReq, request.controller.signal, this.options.maxBodyBytes, this.trustedProxies, this.options.component);
     const res = wrapResponse(rawRes);
+    if (rawReq.httpVersionMajor === 2) this.limitRequestTime(rawReq as Http2ServerRequest, res);
     this.logAnswer(req, res);
     try {
       if (!this.internalPasswordAccepted(req, res)) return;
