@@ -210,8 +210,9 @@ describe("login throttling shared by two processes over Redis", () => {
     const statuses = answers.map((answer) => answer.status);
     assert.equal(statuses.filter((status) => status === 403).length, FREE_FAILURES + 1, statuses.join(" "));
     assert.equal(statuses.filter((status) => status === 429).length, 50 - FREE_FAILURES - 1);
-    // The delay holds at both processes.
-    assert.equal((await login(from, username, "admin", {}, first!)).status, 429);
-    assert.equal((await login(from, username, "admin", {}, second!)).status, 429);
+    // Both processes refused some: they share the counts.
+    for (const [index, process] of ["first", "second"].entries()) {
+      assert.ok(statuses.some((status, attempt) => attempt % 2 === index && status === 429), `the ${process} process refused none`);
+    }
   });
 });
