@@ -11,8 +11,9 @@ export function assertJsonContentType(req: HttpRequest): void {
   if (!isJson) throw new BadRequestError("Wrong media type. Use 'Content-Type: application/json' instead.");
 }
 
-export async function readJsonBody(req: HttpRequest): Promise<unknown> {
-  const text = (await req.body()).toString("utf8");
+/** `limit`: bytes, the server's configured limit when undefined. */
+export async function readJsonBody(req: HttpRequest, limit?: number): Promise<unknown> {
+  const text = (await req.body(limit)).toString("utf8");
   if (jsonNestsDeeperThan(text)) throw new BadRequestError(`Failed to decode JSON object: nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text);

@@ -8,6 +8,8 @@ import type { Database } from "../db/types.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { loadActions } from "./actions/load.js";
 import { authenticateRequest } from "./authenticate.js";
+import { bodyLimitFor } from "../auth/signed-credentials.js";
+import { SMALL_BODY_BYTES } from "../http/body-limits.js";
 import { BadRequestError } from "./errors.js";
 import { registeredActions } from "./framework/registry.js";
 import { NotFoundError, sendActionError, ServerError, UnauthorizedError, WERKZEUG_TEXTS } from "./http-errors.js";
@@ -114,7 +116,7 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
     const rawUrl = req.raw.url ?? req.path;
     if (rawUrl.includes("?")) throw new NotFoundError();
     assertJsonContentType(req);
-    const payload = await readJsonBody(req);
+    const payload = await readJsonBody(req, actionBodyLimit(app, req, mode));
     await assertMigrationIndex(app.db);
     let userId = -1;
     if (mode === "internal") requireInternalPassword(app.config, req);
@@ -141,6 +143,16 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
   } catch (error) {
     sendActionError(res, error, app.log?.error.bind(app.log));
   }
+}
+
+/** The configured limit for internal calls with the right password, development defaults and signed credentials; a small one otherwise. */
+function actionBodyLimit(app: ActionApp, req: HttpRequest, mode: Mode): number | undefined {
+  if (mode === "development-default-user") return undefined;
+  if (mode === "internal") {
+    const password = app.config.internalAuthPassword;
+    return password && checkInternalPassword(req.headers["authorization"], password) === "ok" ? undefined : SMALL_BODY_BYTES;
+  }
+  return bodyLimitFor(req, app.auth.keys);
 }
 
 /** Authorization: <base64(password)>; the development password is "openslides". */

@@ -138,6 +138,19 @@ function checkedClaims(jwt: string, secret: string): JwtPayload | undefined {
   return claims as JwtPayload;
 }
 
+/**
+ * Whether the token carries the right HS256 signature of the secret; no claim (expiry or other)
+ * is looked at. Synchronous and linear in the token's length.
+ */
+export function hasValidSignature(jwt: string, secret: string): boolean {
+  if (!secret) return false;
+  const parts = jwt.split(".");
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return false;
+  const expected = Buffer.from(createHmac("sha256", secret).update(`${parts[0]}.${parts[1]}`).digest("base64url"));
+  const given = Buffer.from(parts[2]!);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** The payload without any check (used for an expired token whose signature was verified). */
 export function decodeJwtPayload(jwt: string): JwtPayload | undefined {
   try {

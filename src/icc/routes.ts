@@ -9,6 +9,7 @@ import { ApplauseService } from "./applause.js";
 import { IccError, invalid, notAllowed } from "./errors.js";
 import { NotifyHub, parsePublishBody } from "./notify.js";
 import { hasMeetingPermission, maySeeMeeting } from "./permissions.js";
+import { SMALL_BODY_BYTES } from "../http/body-limits.js";
 
 const NO_STORE = { "Cache-Control": "no-store, max-age=0" };
 const UNAUTHENTICATED = "Anonymous user can not receive icc messages.";
@@ -122,7 +123,7 @@ export function iccRoutes(app: AppContext, services: IccServices): Route[] {
   const notifyPublish = answer(async (req, res) => {
     const identity = await identify(app, req, res);
     if (identity.userId === 0) throw notAllowed("Anonymous user can not publish notify messages.", 401);
-    const message = parsePublishBody((await req.body()).toString("utf8"));
+    const message = parsePublishBody((await req.body(SMALL_BODY_BYTES)).toString("utf8"));
     await services.notify.publish(identity.userId, message);
     res.send("", "application/json", 200);
   });

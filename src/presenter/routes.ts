@@ -2,6 +2,7 @@
 // examples, its un-prefixed aliases on the presenter's own port (GET /health, any method on /).
 import { assertMigrationIndex } from "../action/migration-check.js";
 import { assertJsonContentType, isFalsyJson, readJsonBody } from "../action/request-body.js";
+import { bodyLimitFor } from "../auth/signed-credentials.js";
 import { authenticateRequest } from "../action/authenticate.js";
 import { BadRequestError } from "../action/errors.js";
 import { NotFoundError, sendActionError, WERKZEUG_TEXTS } from "../action/http-errors.js";
@@ -79,7 +80,7 @@ async function handlePresenterRequest(app: PresenterApp, req: HttpRequest, res: 
   try {
     if ((req.raw.url ?? req.path).includes("?")) throw new NotFoundError();
     assertJsonContentType(req);
-    const payload = await readJsonBody(req);
+    const payload = await readJsonBody(req, bodyLimitFor(req, app.auth.keys));
     await assertMigrationIndex(app.db);
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
     const compile = await loadCompileValidator();

@@ -15,6 +15,7 @@ import type { ProjectorSettings } from "./render.js";
 import type { ProjectorEvent, ProjectorService } from "./service.js";
 import { requestLanguage } from "./translate.js";
 import { jsonNestsDeeperThan } from "../http/json-depth.js";
+import { SMALL_BODY_BYTES } from "../http/body-limits.js";
 
 const STATIC_DIR = fileURLToPath(new URL("../../../src/projector/static/", import.meta.url));
 const STATIC_TYPES: Record<string, string> = {
@@ -138,7 +139,7 @@ export function projectorRoutes(app: AppContext, autoupdate: AutoupdateService):
   const preview = handle("/system/projector/preview/", async (req, res, id) => {
     let body: unknown;
     try {
-      const text = (await req.body()).toString("utf8");
+      const text = (await req.body(SMALL_BODY_BYTES)).toString("utf8");
       if (jsonNestsDeeperThan(text)) throw new ProjectorHttpError(400, "Could not parse json");
       body = JSON.parse(text);
     } catch (error) {

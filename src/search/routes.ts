@@ -6,6 +6,7 @@ import type { AutoupdateService } from "../autoupdate/service.js";
 import { RequestAuthenticationError } from "../auth/authenticate-request.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import type { SearchService } from "./service.js";
+import { SMALL_BODY_BYTES } from "../http/body-limits.js";
 
 const INTERNAL_ERROR = `{"error": {"type": "InternalError", "msg": "Something went wrong on the server. The admin is already informed."}}\n`;
 
@@ -28,7 +29,7 @@ async function formValues(req: HttpRequest): Promise<(name: string) => string> {
   let body: URLSearchParams | undefined;
   const contentType = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if ((req.method === "POST" || req.method === "PUT" || req.method === "PATCH") && contentType === "application/x-www-form-urlencoded") {
-    body = new URLSearchParams((await req.body()).toString("utf8"));
+    body = new URLSearchParams((await req.body(SMALL_BODY_BYTES)).toString("utf8"));
   }
   return (name) => body?.get(name) ?? req.query.get(name) ?? "";
 }

@@ -5,11 +5,12 @@
 // internal-routes.ts (vote port only). Errors are `{"error", "message"}` plus a newline.
 import type { AppContext } from "../app.js";
 import { RequestAuthenticationError } from "../auth/authenticate-request.js";
-import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
+import { HttpError, type HttpRequest, type HttpResponse, type Route } from "../http/types.js";
 import { decodeBallotValue, validateBallot, type BallotPoll } from "./ballot.js";
 import { storeBallot, votersOf } from "./store.js";
 import { announceBallot } from "./live-votes.js";
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "../http/json-depth.js";
+import { SMALL_BODY_BYTES } from "../http/body-limits.js";
 
 type VoteErrorType = "exist" | "not-exist" | "invalid" | "double-vote" | "not-allowed" | "stopped" | "internal" | "auth";
 
@@ -41,6 +42,16 @@ export class VoteError extends Error {
 }
 
 const fail = (type: VoteErrorType, text?: string, status?: number) => new VoteError(type, text, status);
+
+/** The ballot's text; past SMALL_BODY_BYTES an `invalid` error with 413 (a ballot is a few KiB at most). */
+async function ballotBody(req: HttpRequest): Promise<string> {
+  try {
+    return (await req.body(SMALL_BODY_BYTES)).toString("utf8");
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 413) throw fail("invalid", `request body is larger than ${SMALL_BODY_BYTES} bytes`, 413);
+    throw error;
+  }
+}
 
 /** An integer as Go's strconv.Atoi reads it (here: within the safe integers), or undefined. */
 function parseInteger(raw: string): number | undefined {
@@ -192,7 +203,7 @@ export function voteRoutes(app: AppContext): Route[] {
     const userId = await requestUser(app, req, res);
     if (userId === 0) throw fail("not-allowed", "Anonymous user can not vote", 401);
     const pollId = pollIdOf(req);
-    await castBallot(app, pollId, userId, (await req.body()).toString("utf8"));
+    await castBallot(app, pollId, userId, await ballotBody(req));
     res.send("", "application/json", 200);
   });
 

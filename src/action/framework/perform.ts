@@ -95,7 +95,7 @@ class ActionRun implements ActionContext {
     await action.prefetch?.(this, this.data);
     for (const [i, item] of this.data.entries()) {
       this.validateItem(item);
-      if (!action.payloadIsNotModelFields) this.data[i] = validateModelFields(action.collection, item);
+      if (!action.payloadIsNotModelFields) this.data[i] = await validateModelFields(action.collection, item);
       await action.validate?.(this, this.data[i]!);
       await this.checkArchivedMeeting(item);
       if (!this.internal && action.visibility !== "backend_internal") await this.checkPermissions(item);

@@ -4,6 +4,7 @@
 import { ActionError } from "../errors.js";
 import { getField, type FieldDefinition } from "../../meta/registry.js";
 import { sanitizeHtml } from "../html.js";
+import { OFF_THREAD_MIN_LENGTH, sanitizeHtmlOffThread } from "../html-off-thread.js";
 import { pythonStr } from "./python-repr.js";
 import { compileSchema, type SchemaValidator } from "./validator.js";
 
@@ -93,13 +94,30 @@ export function validateFieldValue(field: FieldDefinition, value: unknown): unkn
   }
 }
 
-/** Validates every key of the item that is a field of the collection, in place; other keys are left alone. */
-export function validateModelFields(collection: string, item: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Validates every key of the item that is a field of the collection, in place; other keys are
+ * left alone, and so are the `sanitized` ones (HTML already sanitised by sanitizeLongHtmlFields).
+ */
+export function validateModelFields(collection: string, item: Record<string, unknown>, sanitized?: ReadonlySet<string>): Record<string, unknown> {
   for (const [name, value] of Object.entries(item)) {
+    if (sanitized?.has(name)) continue;
     const field = getField(collection, name);
     if (field) item[name] = validateFieldValue(field, value);
   }
   return item;
+}
+
+/** Sanitises the item's long HTML values in place, off the event loop; returns their field names. */
+export async function sanitizeLongHtmlFields(collection: string, item: Record<string, unknown>): Promise<Set<string>> {
+  const sanitized = new Set<string>();
+  for (const [name, value] of Object.entries(item)) {
+    if (typeof value !== "string" || value.length < OFF_THREAD_MIN_LENGTH) continue;
+    const field = getField(collection, name);
+    if (field?.type !== "HTMLStrict" && field?.type !== "HTMLPermissive") continue;
+    item[name] = await sanitizeHtmlOffThread(value, field.type === "HTMLPermissive" ? "permissive" : "strict");
+    sanitized.add(name);
+  }
+  return sanitized;
 }
 
 const fieldValidators = new Map<string, SchemaValidator>();
