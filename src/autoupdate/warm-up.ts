@@ -3,15 +3,20 @@
 // first hundreds. When a hundred clients connect right after a start (a restart during a
 // meeting), each of them waited for that. So once the state is loaded, the process computes a
 // few first lines of the shape clients ask for, for an administrator and for a meeting member,
-// and throws them away. The results are not kept: the pool drops them when released.
+// and throws them away. The results are not kept: the pool drops them when released. The work
+// is bounded by a time budget: on a big meeting one round is already warm enough, and clients
+// that come meanwhile should not wait behind it.
+import { performance } from "node:perf_hooks";
 import { parseKeyRequests } from "./keys-builder/index.js";
 import type { SharedResults, VersionedReader } from "./shared-result.js";
 import { Subscription } from "./subscription.js";
 
-/** Each computation runs this often: enough for the hot functions to leave the interpreter. */
+/** Each computation runs at most this often: enough for the hot functions to leave the interpreter. */
 const ROUNDS = 4;
+/** No further round starts after this long. */
+const BUDGET_MS = 50;
 
-/** The agenda list (topics with their agenda items and lists of speakers), the participants and the organization. */
+/** The organization and the agenda list (topics with their agenda items and lists of speakers). */
 function clientLikeRequest(meetingId: number): string {
   return JSON.stringify([
     { collection: "organization", ids: [1], fields: { name: null, active_meeting_ids: null, committee_ids: { type: "relation-list", collection: "committee", fields: { name: null } } } },
@@ -29,7 +34,7 @@ function clientLikeRequest(meetingId: number): string {
             list_of_speakers_id: { type: "relation", collection: "list_of_speakers", fields: { closed: null, speaker_ids: null } },
           },
         },
-        meeting_user_ids: { type: "relation-list", collection: "meeting_user", fields: { user_id: { type: "relation", collection: "user", fields: { username: null, first_name: null } } } },
+        group_ids: { type: "relation-list", collection: "group", fields: { name: null, permissions: null } },
       },
     },
   ]);
@@ -50,7 +55,8 @@ export async function warmUp(state: VersionedReader, results: SharedResults): Pr
   const meetingId = state.ids("meeting")[0];
   if (meetingId === undefined) return;
   const requests = parseKeyRequests(clientLikeRequest(meetingId));
-  for (let round = 0; round < ROUNDS; round++) {
+  const started = performance.now();
+  for (let round = 0; round < ROUNDS && performance.now() - started < BUDGET_MS; round++) {
     for (const userId of warmUpUsers(state, meetingId)) {
       const { shared, release } = results.acquire(userId, requests);
       try {
