@@ -147,15 +147,19 @@ export class ActionHandler {
 async function inTransaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   let ownError: Error | undefined;
   try {
-    return await db.transaction(async (tx) => {
-      ownError = undefined;
-      try {
-        return await fn(tx);
-      } catch (error) {
-        if (error instanceof ActionError || error instanceof BadRequestError || error instanceof PermissionDeniedError) ownError = error;
-        throw error;
-      }
-    });
+    return await db.transaction(
+      async (tx) => {
+        ownError = undefined;
+        try {
+          return await fn(tx);
+        } catch (error) {
+          if (error instanceof ActionError || error instanceof BadRequestError || error instanceof PermissionDeniedError) ownError = error;
+          throw error;
+        }
+      },
+      // The route answers once this process's state has applied the writes (routes.ts).
+      { readYourWrites: true },
+    );
   } catch (error) {
     throw ownError ?? error;
   }

@@ -137,8 +137,9 @@ async function handleActionRequest(app: ActionApp, req: HttpRequest, res: HttpRe
       payload,
       log: app.log?.error.bind(app.log),
     });
-    // Read-your-writes: this process's state has the writes before the client learns of them.
-    if (response.status_code === 200) await app.db.caughtUpWithin(READ_YOUR_WRITES_WAIT_MS);
+    // Read-your-writes: this process's state has the writes before the client learns of them
+    // (the handler's transactions sent their change-feed barriers with their COMMITs).
+    if (response.status_code === 200) await app.db.ownCommitsAppliedWithin(READ_YOUR_WRITES_WAIT_MS);
     res.json(response, response.status_code);
   } catch (error) {
     sendActionError(res, error, app.log?.error.bind(app.log));

@@ -13,6 +13,9 @@
 // snapshot taken while the connection was known to be alive (a message arrived on it after the
 // snapshot). Every transaction that committed after the loss has an id of at least that xmin, so
 // the catch-up reads every logged transaction from there on and skips the ones already delivered.
+//
+// A transaction that wants its own writes seen (an action) sends its barrier with its COMMIT, in the
+// same round trip (commitBarrier): no statement after the commit, and no wait for a later barrier.
 import { randomUUID } from "node:crypto";
 import type { SqlEngine } from "./engine/engine.js";
 import type { ChangeEntry, ChangeListener, ChangeSet } from "./types.js";
@@ -34,10 +37,22 @@ const RETRY_MAX_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A barrier to send with a transaction's COMMIT (ChangeFeed.commitBarrier). */
+export interface CommitBarrier {
+  /** The statements to run right before COMMIT, in the same message; called when the COMMIT is sent. */
+  sql(): string;
+  /** The COMMIT succeeded: ownCommitsDelivered waits for this barrier until it comes back. */
+  committed(): void;
+  /** The transaction did not commit: the barrier was never sent. */
+  abandoned(): void;
+}
+
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
   /** Barriers sent and not yet come back, by token. */
   private readonly barriers = new Map<string, () => void>();
+  /** Barriers of committed transactions of this process that have not come back yet. */
+  private readonly committedBarriers = new Set<Promise<void>>();
   /** The barrier the next callers of caughtUp share, until it is sent. */
   private nextBarrier?: Promise<void>;
   private barrierInFlight?: Promise<void>;
@@ -89,6 +104,45 @@ export class ChangeFeed {
       return sent;
     })();
     return this.nextBarrier;
+  }
+
+  /**
+   * A barrier for a transaction's COMMIT: when it comes back, the transaction's changes and those
+   * of every transaction committed before it have been delivered.
+   */
+  commitBarrier(): CommitBarrier {
+    const token = randomUUID();
+    let returned: Promise<void> | undefined;
+    return {
+      // Registered only when the COMMIT goes out: a catch-up after a lost connection resolves the
+      // barriers registered before it, which must not include one of a transaction still running.
+      sql: () => {
+        returned = new Promise<void>((resolve) => this.barriers.set(token, resolve));
+        // The os_notify of the transaction comes from deferred triggers, which would run at
+        // COMMIT, after this barrier: running them first keeps the barrier behind the
+        // transaction's changes (their errors are COMMIT's errors, raised one statement earlier).
+        // The channel is our constant and the token a UUID: nothing to escape.
+        return `SET CONSTRAINTS ALL IMMEDIATE; SELECT pg_notify('${BARRIER_CHANNEL}', '${token}')`;
+      },
+      committed: () => {
+        const sent = returned;
+        if (!sent) return;
+        this.committedBarriers.add(sent);
+        void sent.then(() => this.committedBarriers.delete(sent));
+      },
+      abandoned: () => {
+        this.barriers.get(token)?.();
+        this.barriers.delete(token);
+      },
+    };
+  }
+
+  /**
+   * Resolves once the changes of every transaction of this process that committed with a
+   * commitBarrier before the call have been delivered to the listeners.
+   */
+  async ownCommitsDelivered(): Promise<void> {
+    await Promise.all([...this.committedBarriers]);
   }
 
   private async barrier(): Promise<void> {

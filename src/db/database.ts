@@ -12,7 +12,7 @@ import { ensureServiceSchemas } from "./service-schemas.js";
 import { SqlWriter } from "./writer.js";
 import { IdBank } from "./id-bank.js";
 import { LocalLocks, LockAttempt, lockId, MAX_PRELOCKS, numberingLockKeys, RestartWithLocks, snapshotPredatesCommits, type LockKey } from "./numbering-lock.js";
-import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Reader, type Transaction, type WriteEvent } from "./types.js";
+import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Reader, type Transaction, type TransactionOptions, type WriteEvent } from "./types.js";
 
 export interface DatabaseOptions {
   maxRetries: number;
@@ -121,7 +121,7 @@ export class SqlDatabase extends SqlReader implements Database {
     }
   }
 
-  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     // Numbering locks learned by earlier attempts, taken before the snapshot (numbering-lock.ts).
     const preLocks: LockKey[] = [];
     const ids = new IdBank();
@@ -129,17 +129,21 @@ export class SqlDatabase extends SqlReader implements Database {
       const locks = new LockAttempt([...preLocks]);
       ids.beginAttempt();
       const releaseLocal = preLocks.length > 0 ? await this.localLocks.acquireAll(preLocks.map(lockId)) : undefined;
+      const barrier = options.readYourWrites ? this.feed.commitBarrier() : undefined;
       try {
-        return await this.engine.withTransaction(
+        const value = await this.engine.withTransaction(
           async (session) => {
             const value = await fn(new TransactionImpl(session, this.engine.outside, locks, this.localLocks, ids));
             // A restart the callback caught and dropped still ends the attempt.
             if (locks.restart) throw locks.restart;
             return value;
           },
-          { locks: preLocks },
+          { locks: preLocks, beforeCommit: barrier?.sql },
         );
+        barrier?.committed();
+        return value;
       } catch (error) {
+        barrier?.abandoned();
         const restart = locks.restart ?? (error instanceof RestartWithLocks ? error : undefined);
         if (restart) {
           // Not a conflict: start again at once, the lock taken first; not counted as a retry.
@@ -205,6 +209,10 @@ export class SqlDatabase extends SqlReader implements Database {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  ownCommitsAppliedWithin(timeoutMs: number): Promise<boolean> {
+    return this.raceCatchUp(this.feed.ownCommitsDelivered(), timeoutMs);
   }
 
   /** Resolves when every change notification received so far reached the listeners (tests, shutdown). */

@@ -100,9 +100,14 @@ export interface ChangeSet {
 
 export type ChangeListener = (change: ChangeSet) => void;
 
+export interface TransactionOptions {
+  /** Send a change-feed barrier with the COMMIT, for ownCommitsAppliedWithin. */
+  readYourWrites?: boolean;
+}
+
 export interface Database extends Reader {
   /** Runs fn in one REPEATABLE READ transaction; retried on serialization failure (ACTION_MAX_RETRIES). */
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Raw SQL outside of a transaction. */
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Every committed transaction of any process on this database, as read from os_notify_log_t. */
@@ -118,6 +123,13 @@ export interface Database extends Reader {
    * database is away). Never rejects.
    */
   caughtUpWithin(timeoutMs: number): Promise<boolean>;
+  /**
+   * Read-your-writes for transactions run with `readYourWrites`: true once the changes of every
+   * such transaction of this process that committed before the call (and of everything committed
+   * before them) have reached the listeners and the followers applied them; false on timeout.
+   * Costs no statement: their barriers went with their COMMITs. Never rejects.
+   */
+  ownCommitsAppliedWithin(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -136,6 +136,31 @@ for (const kind of ENGINES) {
       assert.ok(change.entries.some((entry) => entry.fqid === "organization/1" && entry.operation === "update" && entry.fields?.includes("gender_ids")));
     });
 
+    test("a readYourWrites transaction's changes are delivered when ownCommitsAppliedWithin resolves, also after a failed one", async () => {
+      const seen = new Set<string>();
+      const stop = td.db.onChange((change) => change.entries.forEach((entry) => seen.add(entry.fqid)));
+      try {
+        await assert.rejects(
+          td.db.transaction(
+            async (tx) => {
+              await tx.write([{ type: "create", fqid: "gender/20", fields: { name: "g20" } }]);
+              throw new Error("given up");
+            },
+            { readYourWrites: true },
+          ),
+          /given up/,
+        );
+        for (let id = 21; id < 26; id++) {
+          await td.db.transaction((tx) => tx.write([{ type: "create", fqid: `gender/${id}`, fields: { name: `g${id}` } }]), { readYourWrites: true });
+          assert.equal(await td.db.ownCommitsAppliedWithin(5_000), true);
+          assert.ok(seen.has(`gender/${id}`), `gender/${id} delivered`);
+        }
+        assert.equal(seen.has("gender/20"), false);
+      } finally {
+        stop();
+      }
+    });
+
     if (kind === "external") {
       test("a write in another process reaches this process's change feed", async () => {
         const arrived = waitForChange(td, (change) => change.entries.some((entry) => entry.fqid === "gender/8"));

@@ -16,9 +16,10 @@ export interface SqlEngine extends SqlSession {
   /**
    * One REPEATABLE READ transaction on one connection; committed when fn resolves, rolled back
    * when it throws. `locks`: advisory locks (int4 pairs) taken on the connection before BEGIN,
-   * so before the snapshot, and released after COMMIT/ROLLBACK.
+   * so before the snapshot, and released after COMMIT/ROLLBACK. `beforeCommit`: the statements
+   * (no parameters) to send in one message with the COMMIT, asked for when it is sent.
    */
-  withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options?: { locks?: ReadonlyArray<readonly [number, number]> }): Promise<T>;
+  withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options?: { locks?: ReadonlyArray<readonly [number, number]>; beforeCommit?: () => string }): Promise<T>;
   /**
    * Reads outside of every transaction, on connections of their own: a transaction that holds a
    * lock and waits for such a read never waits for a connection held by a transaction waiting

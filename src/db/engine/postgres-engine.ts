@@ -83,7 +83,7 @@ export class PostgresEngine implements SqlEngine {
     await reachable(() => this.pool.query(sql));
   }
 
-  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options: { locks?: ReadonlyArray<readonly [number, number]> } = {}): Promise<T> {
+  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options: { locks?: ReadonlyArray<readonly [number, number]>; beforeCommit?: () => string } = {}): Promise<T> {
     const client = await reachable(() => this.pool.connect());
     const locked: Array<readonly [number, number]> = [];
     const session: SqlSession = {
@@ -108,7 +108,8 @@ export class PostgresEngine implements SqlEngine {
       begun = true;
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
       const value = await fn(session);
-      await client.query("COMMIT");
+      // A simple-protocol message of several statements: the COMMIT runs only if those before it succeeded.
+      await client.query(options.beforeCommit ? `${options.beforeCommit()}; COMMIT` : "COMMIT");
       return value;
     } catch (error) {
       if (begun) {
