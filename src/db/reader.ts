@@ -5,9 +5,10 @@ import type { SqlSession } from "./engine/engine.js";
 import { collectionAccess, fieldAccess, quote, rowToModel, selectedFields, type CollectionAccess, type FieldAccess } from "./fields.js";
 import { compileFilter, SqlParams } from "./filter-sql.js";
 import { mapDatabaseError } from "./errors.js";
-import { DatabaseError, type Filter, type Fqid, type Model, type ReadOptions, type Reader } from "./types.js";
+import { DatabaseError, type CollectionRead, type Filter, type Fqid, type Model, type ReadOptions, type Reader } from "./types.js";
 
-const BATCH_SIZE = 5000;
+/** Most ids per statement and collection; exported for the readers that batch before calling. */
+export const BATCH_SIZE = 5000;
 /** Ids are PostgreSQL integers: a larger id cannot exist. */
 const MAX_ID = 2_147_483_647;
 
@@ -77,6 +78,38 @@ export class SqlReader implements Reader {
     return result;
   }
 
+  async getManyOfCollections(reads: readonly CollectionRead[]): Promise<Map<string, Map<number, Model>>> {
+    const result = new Map<string, Map<number, Model>>();
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const selections: FieldAccess[][] = [];
+    const partCollections: string[] = [];
+    for (const read of reads) {
+      const models = new Map<number, Model>();
+      result.set(read.collection, models);
+      const ids = read.ids.filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID);
+      if (ids.length === 0) continue;
+      if (ids.length > BATCH_SIZE) throw new DatabaseError(`At most ${BATCH_SIZE} ids per collection.`, "invalid_request");
+      const access = collectionAccess(read.collection);
+      const selected = selectedFields(access, [...read.fields]);
+      // Each collection's row as JSON: one statement for collections of different columns.
+      params.push(ids);
+      parts.push(
+        `SELECT ${selections.length} AS part, row_to_json(m)::text AS model FROM (SELECT ${selected.map((field) => field.select).join(", ")} FROM ${source(access, selected)} WHERE id = ANY($${params.length}::integer[])) m`,
+      );
+      selections.push(selected);
+      partCollections.push(read.collection);
+    }
+    if (parts.length === 0) return result;
+    const rows = await this.run<{ part: number; model: string }>(parts.join(" UNION ALL "), params);
+    for (const row of rows) {
+      const selected = selections[row.part]!;
+      const model = rowToModel(jsonRowValues(JSON.parse(row.model) as Record<string, unknown>, selected), selected);
+      result.get(partCollections[row.part]!)!.set(model.id as number, model);
+    }
+    return result;
+  }
+
   async filter(collection: string, filter: Filter | undefined, fields?: string[], options?: ReadOptions): Promise<Map<number, Model>> {
     const access = collectionAccess(collection);
     const selected = selectedFields(access, fields);
@@ -126,4 +159,12 @@ export class SqlReader implements Reader {
     if (target.kind === "timestamp") return Math.floor(new Date(value as string).getTime() / 1000);
     return value as number | string;
   }
+}
+
+/** JSON has no NaN or infinities: PostgreSQL writes such doubles as strings. */
+function jsonRowValues(row: Record<string, unknown>, selected: readonly FieldAccess[]): Record<string, unknown> {
+  for (const field of selected) {
+    if (field.kind === "number" && typeof row[field.name] === "string") row[field.name] = Number(row[field.name]);
+  }
+  return row;
 }

@@ -40,6 +40,18 @@ export interface Reader {
   count(collection: string, filter: Filter): Promise<number>;
   min(collection: string, filter: Filter, field: string): Promise<number | string | undefined>;
   max(collection: string, filter: Filter, field: string): Promise<number | string | undefined>;
+  /**
+   * Models of several collections in one statement (the state's reads after a change): per
+   * collection, the given ids with the given fields (plus id); missing ids are absent.
+   * Each collection's ids are limited to the reader's batch size (5000).
+   */
+  getManyOfCollections(reads: readonly CollectionRead[]): Promise<Map<string, Map<number, Model>>>;
+}
+
+export interface CollectionRead {
+  collection: string;
+  ids: readonly number[];
+  fields: readonly string[];
 }
 
 export interface CreateEvent {

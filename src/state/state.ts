@@ -8,7 +8,7 @@
 // step. So code that reads the state without awaiting in between sees one version. Code that
 // awaits between its reads (the autoupdate's sliced computations) reads through a snapshot
 // (snapshot(), snapshots.ts), which keeps seeing the version it was opened at.
-import type { ChangeSet, Database, Fqid, Model } from "../db/types.js";
+import type { ChangeSet, CollectionRead, Database, Fqid, Model } from "../db/types.js";
 import { CalculatedValues } from "./calculated-values.js";
 import { parseFqid, planChanges, type ChangePlan } from "./change-plan.js";
 import { CollectionStore } from "./collection-store.js";
@@ -319,8 +319,18 @@ export class LiveState {
     if (changed.size > 0) this.publish(batch.map((change) => change.xactId), changed);
   }
 
-  /** One read per collection: all view fields when any model is read completely, else the union of the listed fields. */
+  /**
+   * Per collection all view fields when any model is read completely, else the union of the
+   * listed fields; all collections in one statement, unless one has more ids than a batch.
+   */
   private async readPlanned(plan: ChangePlan): Promise<Map<string, Map<number, Model>>> {
+    const planned: CollectionRead[] = [];
+    for (const [collection, { full, partial }] of plan) {
+      const table = this.stores.get(collection)!.table;
+      const fields = full.size > 0 ? table.viewFields : [...new Set([...partial.values()].flatMap((set) => [...set]))];
+      planned.push({ collection, ids: [...full, ...partial.keys()], fields: fields.includes("id") ? fields : ["id", ...fields] });
+    }
+    if (planned.every((read) => read.ids.length <= Math.min(this.batchSize, READ_BATCH_SIZE))) return this.db.getManyOfCollections(planned);
     const reads = new Map<string, Map<number, Model>>();
     for (const [collection, { full, partial }] of plan) {
       const table = this.stores.get(collection)!.table;

@@ -59,6 +59,22 @@ for (const kind of ENGINES) {
       assert.deepEqual((await td.db.get("organization_tag/1", ["tagged_ids"]))?.tagged_ids, ["committee/1"]);
     });
 
+    test("getManyOfCollections reads several collections in one statement, in getMany's encoding", async () => {
+      const reads = [
+        { collection: "user", ids: [1, 2, 99], fields: [] as string[] },
+        { collection: "organization", ids: [1], fields: ["saml_attr_mapping", "theme_ids", "committee_ids", "enable_electronic_voting"] },
+        { collection: "committee", ids: [], fields: ["name"] },
+        { collection: "theme", ids: [1], fields: ["name"] },
+      ];
+      const combined = await td.db.getManyOfCollections(reads);
+      for (const read of reads) {
+        const alone = read.ids.length === 0 ? new Map() : await td.db.getMany(read.collection, [...read.ids], read.fields.length > 0 ? read.fields : undefined);
+        assert.deepEqual(combined.get(read.collection), alone, read.collection);
+      }
+      assert.equal(combined.get("user")?.get(1)?.default_vote_weight, "1.500000");
+      assert.equal(combined.get("user")?.get(1)?.last_login, 1700000000);
+    });
+
     test("getMany skips missing ids and rejects non-positive ones", async () => {
       const users = await td.db.getMany("user", [2, 1, 99], ["username"]);
       assert.deepEqual([...users.keys()].sort(), [1, 2]);
