@@ -11,7 +11,7 @@ import { ensureSchema } from "./schema.js";
 import { ensureServiceSchemas } from "./service-schemas.js";
 import { SqlWriter } from "./writer.js";
 import { IdBank } from "./id-bank.js";
-import { LocalLocks, LockAttempt, lockId, MAX_PRELOCKS, numberingLockKeys, RestartWithLocks, snapshotPredatesCommits, type LockKey } from "./numbering-lock.js";
+import { LocalLocks, LockAttempt, lockId, MAX_PRELOCKS, numberingLockKeys, RestartWithLocks, lockAndCheckSnapshot, type LockKey } from "./numbering-lock.js";
 import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Reader, type Transaction, type TransactionOptions, type WriteEvent } from "./types.js";
 
 export interface DatabaseOptions {
@@ -42,10 +42,9 @@ class TransactionImpl extends SqlReader implements Transaction {
     if (this.locks.current.has(id)) return this;
     if (this.locks.restart) throw this.locks.restart;
     // The two-int4 form: its lock space is apart from the bigint key of the schema lock.
-    const takeLock = () => this.run("SELECT pg_advisory_xact_lock($1::int4, $2::int4)", lock);
     if (!this.outside) {
       // Engines with one connection run one transaction at a time: the snapshot is current.
-      await takeLock();
+      await this.run("SELECT pg_advisory_xact_lock($1::int4, $2::int4)", lock);
       this.locks.current.add(id);
       return this;
     }
@@ -56,8 +55,13 @@ class TransactionImpl extends SqlReader implements Transaction {
       if (!release) throw this.locks.restartWith(lock);
       this.locks.localReleases.push(release);
     }
-    await takeLock();
-    if (!(await snapshotPredatesCommits(this.session))) {
+    let stale: boolean;
+    try {
+      stale = await lockAndCheckSnapshot(this.session, lock);
+    } catch (error) {
+      throw mapDatabaseError(error);
+    }
+    if (!stale) {
       this.locks.current.add(id);
       return this;
     }

@@ -7,8 +7,8 @@
 // its own statement takes the snapshot before it waits. So:
 //
 // 1. The first time a transaction asks for a lock it takes pg_advisory_xact_lock and then checks
-//    whether any transaction committed after its snapshot was taken (pg_xact_status of the xids
-//    its snapshot saw running or not yet started). If none did, the snapshot is current and the
+//    whether any transaction committed after its snapshot was taken
+//    (pg_xact_status of the xids its snapshot saw running or not yet started). If none did, the snapshot is current and the
 //    transaction goes on; this is the case without concurrency.
 // 2. Otherwise (or when another transaction of this process holds or waits for the same lock) the
 //    attempt ends with RestartWithLocks and the database starts the transaction again, this time
@@ -115,14 +115,20 @@ export class LockAttempt {
 }
 
 /**
- * True when a transaction committed after this transaction's snapshot was taken: one the
- * snapshot saw running, or one that started later. Assigns this transaction its xid (the upper
- * end of "started later"); if it had one already, transactions after it cannot be told apart,
- * and the answer is true.
+ * Waits for the transaction-scoped advisory lock, then tells whether a transaction committed
+ * after this transaction's snapshot was taken: one the snapshot saw running, or one that started
+ * later. The check assigns this transaction its xid (the upper end of "started later") once the
+ * lock is held; if it had one already, transactions after it cannot be told apart, and the answer
+ * is true. Two statements: the lock with the question whether an xid is assigned (in either
+ * order), then the check; PostgreSQL does not promise to evaluate a check in the same statement
+ * after the lock (stable functions may be evaluated early).
  */
-export async function snapshotPredatesCommits(session: SqlSession): Promise<boolean> {
-  const { rows: before } = await session.query<{ assigned: boolean }>("SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS assigned");
-  if (before[0]?.assigned) return true;
+export async function lockAndCheckSnapshot(session: SqlSession, lock: LockKey): Promise<boolean> {
+  const { rows: locked } = await session.query<{ assigned: boolean }>(
+    "SELECT pg_advisory_xact_lock($1::int4, $2::int4)::text AS lock, pg_current_xact_id_if_assigned() IS NOT NULL AS assigned",
+    [...lock],
+  );
+  if (locked[0]?.assigned !== false) return true;
   const { rows } = await session.query<{ stale: boolean }>(
     `WITH s AS (SELECT pg_current_snapshot() AS snap, pg_current_xact_id() AS own)
      SELECT EXISTS (
