@@ -187,9 +187,9 @@ export class SqlWriter {
   }
 
   /**
-   * One INSERT for many rows (columns a row lacks take their default, as when omitted). On an
-   * error the batch is undone to a savepoint and written row by row, so the error names its
-   * model as a single insert does.
+   * One INSERT for many rows (columns a row lacks take their default, as when omitted), and one
+   * per intermediate table for their relation lists. On an error the batch is undone to a
+   * savepoint and written row by row, so the error names its model as a single insert does.
    */
   private async createMany(batch: PreparedCreate[]): Promise<Record<Fqid, Model>> {
     const access = batch[0]!.access;
@@ -206,6 +206,7 @@ export class SqlWriter {
     let inserted: Model[];
     try {
       ({ rows: inserted } = await this.query(`INSERT INTO ${quote(access.table)} (${columns.join(", ")}) VALUES ${rows.join(", ")} RETURNING ${returning}`, params.values));
+      await this.addRowsOfBatch(batch);
     } catch (error) {
       await this.query("ROLLBACK TO SAVEPOINT os_write_batch", []);
       for (const row of batch) {
@@ -220,11 +221,6 @@ export class SqlWriter {
     const byId = new Map(inserted.map((row) => [Number(row.id), row]));
     const results: Record<Fqid, Model> = {};
     for (const row of batch) {
-      try {
-        for (const [intermediate, list] of row.intermediates) await this.addRows(intermediate, row.id, list);
-      } catch (error) {
-        throw mapDatabaseError(error, row.event.fqid);
-      }
       this.existing.add(row.event.fqid);
       results[row.event.fqid] = { ...(byId.get(row.id) ?? { id: row.id }) };
     }
@@ -389,6 +385,32 @@ export class SqlWriter {
       `INSERT INTO ${table} (${own}, ${other}) SELECT $1::integer, v FROM unnest($2::${intermediate.valueType}[]) AS v ON CONFLICT DO NOTHING`,
       [id, values],
     );
+  }
+
+  /** The intermediate rows of a batch of creates: one INSERT per intermediate table. */
+  private async addRowsOfBatch(batch: PreparedCreate[]): Promise<void> {
+    const byTable = new Map<string, { intermediate: Intermediate; owners: number[]; values: unknown[] }>();
+    for (const row of batch) {
+      for (const [intermediate, list] of row.intermediates) {
+        let rows = byTable.get(intermediate.table);
+        if (!rows) byTable.set(intermediate.table, (rows = { intermediate, owners: [], values: [] }));
+        for (const value of list) {
+          rows.owners.push(row.id);
+          rows.values.push(value);
+        }
+      }
+    }
+    for (const { intermediate, owners, values } of byTable.values()) {
+      if (values.length === 0) continue;
+      const table = quote(intermediate.table);
+      const own = quote(intermediate.ownColumn);
+      const other = quote(intermediate.valueColumn);
+      const pairs = `unnest($1::integer[], $2::${intermediate.valueType}[]) AS pair(owner, value)`;
+      const sql = this.isSymmetric(intermediate)
+        ? `INSERT INTO ${table} (${own}, ${other}) SELECT least(owner, value), greatest(owner, value) FROM ${pairs} WHERE value <> owner ON CONFLICT DO NOTHING`
+        : `INSERT INTO ${table} (${own}, ${other}) SELECT owner, value FROM ${pairs} ON CONFLICT DO NOTHING`;
+      await this.query(sql, [owners, values]);
+    }
   }
 
   private async removeRows(intermediate: Intermediate, id: number, values: unknown[]): Promise<void> {

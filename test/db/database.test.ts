@@ -120,6 +120,35 @@ for (const kind of ENGINES) {
       assert.equal((await td.db.get("user/2"))?.default_vote_weight, "2.000000");
     });
 
+    test("creates written as one batch write their intermediate rows on both sides; a bad one is reported by its own fqid", async () => {
+      await td.db.transaction((tx) =>
+        tx.write([
+          { type: "create", fqid: "committee/11", fields: { name: "C11", manager_ids: [1] } },
+          { type: "create", fqid: "committee/12", fields: { name: "C12", manager_ids: [1, 2] } },
+          { type: "create", fqid: "committee/13", fields: { name: "C13" } },
+          { type: "create", fqid: "committee/14", fields: { name: "C14", manager_ids: [2], forward_to_committee_ids: [11, 12] } },
+        ]),
+      );
+      const committees = await td.db.getMany("committee", [11, 12, 13, 14], ["manager_ids", "forward_to_committee_ids"]);
+      assert.deepEqual([11, 12, 13, 14].map((id) => committees.get(id)?.manager_ids), [[1], [1, 2], undefined, [2]]);
+      assert.deepEqual(committees.get(14)?.forward_to_committee_ids, [11, 12]);
+      assert.deepEqual((await td.db.get("committee/11", ["receive_forwardings_from_committee_ids"]))?.receive_forwardings_from_committee_ids, [14]);
+      const users = await td.db.getMany("user", [1, 2], ["committee_management_ids"]);
+      assert.ok([11, 12].every((id) => (users.get(1)?.committee_management_ids as number[]).includes(id)));
+      assert.ok([12, 14].every((id) => (users.get(2)?.committee_management_ids as number[]).includes(id)));
+      await assert.rejects(
+        td.db.transaction((tx) =>
+          tx.write([
+            { type: "create", fqid: "committee/15", fields: { name: "C15", manager_ids: [1] } },
+            { type: "create", fqid: "committee/16", fields: { name: "C16", manager_ids: [1] } },
+            { type: "create", fqid: "committee/17", fields: { name: "C17", manager_ids: ["x"] } },
+          ]),
+        ),
+        (error: Error) => error instanceof DatabaseError && /committee\/17/.test(error.message),
+      );
+      assert.equal(await td.db.get("committee/15"), undefined, "the failed write left nothing");
+    });
+
     test("write errors carry the upstream texts and roll everything back", async () => {
       await assert.rejects(td.db.transaction((tx) => tx.write([{ type: "update", fqid: "user/77", fields: { username: "x" } }])), /Model 'user\/77' does not exist\./);
       await assert.rejects(td.db.transaction((tx) => tx.write([{ type: "update", fqid: "user/1" }])), /No fields given\./);
