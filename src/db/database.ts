@@ -75,6 +75,19 @@ class TransactionImpl extends SqlReader implements Transaction {
     if (!Number.isInteger(count) || count < 1) return this.writer.reserveIds(collection, count);
     return this.ids.take(collection, count, (fresh) => this.writer.reserveIds(collection, fresh));
   }
+  async reserveIdsOfCollections(requests: ReadonlyArray<readonly [collection: string, count: number]>): Promise<number[][]> {
+    if (requests.some(([, count]) => !Number.isInteger(count) || count < 1)) return this.writer.reserveIdsOfCollections(requests);
+    // Spare ids of earlier attempts first (IdBank); what is still missing comes in one statement.
+    const result = requests.map(([collection, count]) => this.ids.takeSpare(collection, count));
+    const missing = requests.map(([collection, count], index) => ({ index, collection, count: count - result[index]!.length })).filter((request) => request.count > 0);
+    if (missing.length === 0) return result;
+    const fresh = await this.writer.reserveIdsOfCollections(missing.map(({ collection, count }) => [collection, count] as const));
+    missing.forEach(({ index, collection }, at) => {
+      this.ids.recordFresh(collection, fresh[at]!);
+      result[index]!.push(...fresh[at]!);
+    });
+    return result;
+  }
   query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     return this.run<Row>(sql, params);
   }

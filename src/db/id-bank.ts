@@ -19,12 +19,26 @@ export class IdBank {
 
   /** Takes count ids: spare ones first, the rest from `fresh` (the sequence). */
   async take(collection: string, count: number, fresh: (count: number) => Promise<number[]>): Promise<number[]> {
-    const spare = this.spare.get(collection) ?? [];
-    const ids = spare.splice(0, count);
-    if (ids.length < count) ids.push(...(await fresh(count - ids.length)));
+    const ids = this.takeSpare(collection, count);
+    if (ids.length < count) {
+      const more = await fresh(count - ids.length);
+      this.recordFresh(collection, more);
+      ids.push(...more);
+    }
+    return ids;
+  }
+
+  /** Up to count ids of earlier attempts, handed out now. */
+  takeSpare(collection: string, count: number): number[] {
+    const ids = (this.spare.get(collection) ?? []).splice(0, count);
+    this.recordFresh(collection, ids);
+    return ids;
+  }
+
+  /** Ids handed out now that came from the sequence. */
+  recordFresh(collection: string, ids: readonly number[]): void {
     const handedOut = this.handedOut.get(collection);
     if (handedOut) handedOut.push(...ids);
     else this.handedOut.set(collection, [...ids]);
-    return ids;
   }
 }

@@ -76,6 +76,8 @@ export interface Writer {
   write(events: WriteEvent[]): Promise<Record<Fqid, Model>>;
   /** Reserves n fresh ids of the collection's identity sequence. */
   reserveIds(collection: string, count: number): Promise<number[]>;
+  /** reserveIds for several collections in one statement: the ids per request, in its order. */
+  reserveIdsOfCollections(requests: ReadonlyArray<readonly [collection: string, count: number]>): Promise<number[][]>;
 }
 
 export interface Transaction extends Reader, Writer {

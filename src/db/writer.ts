@@ -158,6 +158,18 @@ export class SqlWriter {
     return rows.map((row) => row.id);
   }
 
+  async reserveIdsOfCollections(requests: ReadonlyArray<readonly [collection: string, count: number]>): Promise<number[][]> {
+    const parts = requests.map(([collection, count], index) => {
+      if (!Number.isInteger(count) || count < 1) throw new DatabaseError("Amount must be >= 1", "invalid_request");
+      return `SELECT ${index} AS part, nextval(${literal(collectionAccess(collection).storage.idSequence)})::integer AS id FROM generate_series(1, $${index + 1}::integer)`;
+    });
+    const result: number[][] = requests.map(() => []);
+    if (parts.length === 0) return result;
+    const { rows } = await this.session.query<{ part: number; id: number }>(parts.join(" UNION ALL "), requests.map(([, count]) => count));
+    for (const row of rows) result[row.part]!.push(row.id);
+    return result.map((ids) => ids.sort((a, b) => a - b));
+  }
+
   private async query(sql: string, params: unknown[]) {
     return this.session.query(sql, params);
   }

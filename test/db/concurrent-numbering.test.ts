@@ -84,6 +84,32 @@ for (const engine of ENGINES) {
       assert.deepEqual(reserved, [[a, b], [a, b], [b! + 1]]);
     });
 
+    test("reserveIdsOfCollections: one statement for several sequences; a restarted attempt gets its ids back, then fresh ones", async () => {
+      let release!: () => void;
+      const otherCommitted = new Promise<void>((resolve) => (release = resolve));
+      const reserved: number[][][] = [];
+      const first = td.db.transaction(async (tx) => {
+        await count(tx);
+        reserved.push(await tx.reserveIdsOfCollections([["tag", 1], ["gender", 2]]));
+        if (reserved.length === 1) await otherCommitted;
+        await tx.lockNumbering("probe", 7);
+        if (reserved.length === 2) reserved.push(await tx.reserveIdsOfCollections([["gender", 1], ["tag", 2]]));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await td.db.transaction(async (tx) => {
+        await tx.lockNumbering("probe", 7);
+        await tx.query("INSERT INTO numbering_probe VALUES (8)");
+      });
+      release();
+      await first;
+      const [[tag], [g1, g2]] = reserved[0]! as [[number], [number, number]];
+      assert.equal(g2, g1 + 1);
+      assert.deepEqual(reserved.slice(1), [
+        [[tag], [g1, g2]],
+        [[g2 + 1], [tag + 1, tag + 2]],
+      ]);
+    });
+
     test("other keys and other kinds do not wait for each other", async () => {
       await td.db.transaction(async (tx) => {
         await tx.lockNumbering("probe", 5);

@@ -23,8 +23,10 @@ export async function historyEvents(request: RequestContext, information: Histor
   request.historyPartners.clear();
   const fqids = Object.keys(information).filter((fqid) => HISTORY_COLLECTIONS.has(collectionOf(fqid)));
   if (fqids.length === 0) return [];
-  const [positionId] = await request.tx.reserveIds("history_position", 1);
-  const entryIds = await request.tx.reserveIds("history_entry", fqids.length);
+  const [[positionId], entryIds] = (await request.tx.reserveIdsOfCollections([
+    ["history_position", 1],
+    ["history_entry", fqids.length],
+  ])) as [number[], number[]];
   const deleted = new Set(events.filter((event) => event.type === "delete").map((event) => event.fqid));
   const touched = new Set([...events.filter((event) => event.type !== "delete").map((event) => event.fqid), ...partners]);
   if (request.userId > 0) touched.add(fqidOf("user", request.userId));
