@@ -143,4 +143,21 @@ describe("long HTML texts", () => {
     assert.ok(!shortText.includes("onclick") && !shortText.includes("<script>"), shortText);
     assert.equal(longText, shortText + "<p>filler</p>".repeat(1_000));
   });
+
+  test("a long amendment paragraph is stored sanitised exactly as a short one would be", async () => {
+    const lead = await admin.post("/system/action/handle_request", [{ action: "motion.create", data: [{ meeting_id: 1, title: "lead", text: "<p>lead</p>" }] }]);
+    assert.equal(lead.status, 200, lead.text.slice(0, 300));
+    const leadId: number = lead.body.results[0][0].id;
+    const unsafe = '<p onclick="x()">a<script>alert(1)</script></p>';
+    const filler = "<p>filler</p>".repeat(1_000);
+    const answer = await admin.post("/system/action/handle_request", [
+      { action: "motion.create", data: [{ meeting_id: 1, title: "amendment", lead_motion_id: leadId, amendment_paragraphs: { "0": unsafe, "1": unsafe + filler } }] },
+    ]);
+    assert.equal(answer.status, 200, answer.text.slice(0, 300));
+    const id: number = answer.body.results[0][0].id;
+    const read = await admin.post("/system/autoupdate?single=1", [{ collection: "motion", ids: [id], fields: { amendment_paragraphs: null } }]);
+    const paragraphs: Record<string, string> = read.body[`motion/${id}/amendment_paragraphs`];
+    assert.ok(!paragraphs["0"]!.includes("onclick") && !paragraphs["0"]!.includes("<script>"), paragraphs["0"]);
+    assert.equal(paragraphs["1"], paragraphs["0"] + filler);
+  });
 });

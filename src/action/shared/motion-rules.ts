@@ -7,7 +7,7 @@ import type { Filter } from "../../db/types.js";
 import { ActionError } from "../errors.js";
 import { fqidOf } from "../framework/fqid.js";
 import type { ActionContext, Instance } from "../framework/types.js";
-import { sanitizeHtml } from "../html.js";
+import { sanitizeHtmlOffThread } from "../html-off-thread.js";
 import { replaceHtmlComments, replaceHtmlTags } from "../../text/html-scan.js";
 import { lockNumbering, type NumberingView } from "./numbering.js";
 import { nowTimestamp } from "./clock.js";
@@ -199,10 +199,12 @@ export async function setTextHash(ctx: ActionContext, instance: Instance, meetin
   instance.identical_motion_ids = [...found.keys()].filter((id) => id !== instance.id);
 }
 
-/** Each amendment paragraph is HTML of the strict kind. */
-export function sanitizeAmendmentParagraphs(instance: Instance): void {
+/** Each amendment paragraph is HTML of the strict kind (long ones sanitised off the event loop). */
+export async function sanitizeAmendmentParagraphs(instance: Instance): Promise<void> {
   const paragraphs = instance.amendment_paragraphs as Record<string, string>;
-  instance.amendment_paragraphs = Object.fromEntries(Object.entries(paragraphs).map(([key, html]) => [key, sanitizeHtml(html, "strict")]));
+  const sanitized: Record<string, string> = {};
+  for (const [key, html] of Object.entries(paragraphs)) sanitized[key] = await sanitizeHtmlOffThread(html, "strict");
+  instance.amendment_paragraphs = sanitized;
 }
 
 // ---------------------------------------------------------------- payload checks

@@ -7,7 +7,7 @@ import { MIGRATION_INDEX } from "../../../db/schema.js";
 import type { Model } from "../../../db/types.js";
 import { storeFile } from "../../../media/storage.js";
 import { hashPassword } from "../../../auth/passwords.js";
-import { sanitizeHtml } from "../../html.js";
+import { sanitizeHtmlOffThread } from "../../html-off-thread.js";
 import { getField } from "../../../meta/registry.js";
 import { ActionError } from "../../errors.js";
 import { defineAction } from "../../framework/define.js";
@@ -127,16 +127,17 @@ async function uniqueUsernames(ctx: ActionContext, users: Model[]): Promise<void
   }
 }
 
-/** Motion amendment paragraphs: no empty entries, strict HTML. */
-function cleanAmendmentParagraphs(json: MeetingJson): void {
+/** Motion amendment paragraphs: no empty entries, strict HTML (long ones sanitised off the event loop). */
+async function cleanAmendmentParagraphs(json: MeetingJson): Promise<void> {
   for (const motion of Object.values(json.motion ?? {})) {
     const paragraphs = motion.amendment_paragraphs;
     if (!paragraphs || typeof paragraphs !== "object" || Array.isArray(paragraphs)) continue;
-    motion.amendment_paragraphs = Object.fromEntries(
-      Object.entries(paragraphs as Record<string, unknown>)
-        .filter(([, html]) => html !== null && html !== undefined)
-        .map(([key, html]) => [key, typeof html === "string" ? sanitizeHtml(html, "strict") : html]),
-    );
+    const cleaned: Record<string, unknown> = {};
+    for (const [key, html] of Object.entries(paragraphs as Record<string, unknown>)) {
+      if (html === null || html === undefined) continue;
+      cleaned[key] = typeof html === "string" ? await sanitizeHtmlOffThread(html, "strict") : html;
+    }
+    motion.amendment_paragraphs = cleaned;
   }
 }
 
@@ -238,7 +239,7 @@ async function importMeeting(ctx: ActionContext, instance: Instance): Promise<In
     delete mediafile.blob;
     if (blob) blobs.push([String(blob), Number(mediafile.id), String(mediafile.mimetype ?? "")]);
   }
-  cleanAmendmentParagraphs(json);
+  await cleanAmendmentParagraphs(json);
   removeDanglingMeetingMediafiles(json);
 
   runChecker(json, { mode: "external", repair: true, fieldsToRemove: FIELDS_TO_REMOVE });

@@ -55,7 +55,7 @@ async function prepareMotion(ctx: ActionContext, instance: Instance): Promise<In
     if (truthy(instance.text) && "amendment_paragraphs" in instance) delete instance.amendment_paragraphs;
     if (truthy(instance.amendment_paragraphs) && "text" in instance) delete instance.text;
   }
-  if (truthy(instance.amendment_paragraphs)) sanitizeAmendmentParagraphs(instance);
+  if (truthy(instance.amendment_paragraphs)) await sanitizeAmendmentParagraphs(instance);
   if (truthy(instance.lead_motion_id) && !("category_id" in instance)) {
     const lead = await ctx.db.get(fqidOf("motion", Number(instance.lead_motion_id)), ["category_id"]);
     instance.category_id = lead.category_id ?? null;

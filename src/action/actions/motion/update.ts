@@ -35,7 +35,7 @@ async function updateMotion(ctx: ActionContext, instance: Instance): Promise<Ins
   const meetingId = Number(motion.meeting_id);
   const [error] = await payloadErrors(ctx, instance, meetingId);
   if (error) throw new ActionError(error);
-  if (truthy(instance.amendment_paragraphs)) sanitizeAmendmentParagraphs(instance);
+  if (truthy(instance.amendment_paragraphs)) await sanitizeAmendmentParagraphs(instance);
 
   const workflowId = instance.workflow_id;
   delete instance.workflow_id;
