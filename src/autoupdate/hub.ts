@@ -16,8 +16,17 @@ export interface Listener {
 
 type KeyGroup = ReadonlySet<string>;
 
+/**
+ * Groups of at least this many keys are not indexed key by key: indexing (and unindexing) the
+ * 600,000 keys of the largest allowed request blocked the event loop for seconds. A change looks
+ * them up directly instead (few such groups exist: only big requests make them).
+ */
+const INDEXED_GROUP_MAX = 4096;
+
 export class SubscriptionHub {
   private readonly byKey = new Map<string, Set<KeyGroup>>();
+  /** Groups too big to index key by key. */
+  private readonly bigGroups = new Set<KeyGroup>();
   private readonly listenersOf = new Map<KeyGroup, Set<Listener>>();
   private readonly indexed = new Map<Listener, readonly KeyGroup[]>();
   private readonly due = new Set<Listener>();
@@ -52,6 +61,7 @@ export class SubscriptionHub {
   close(): void {
     this.unsubscribe();
     this.byKey.clear();
+    this.bigGroups.clear();
     this.listenersOf.clear();
     this.indexed.clear();
     this.due.clear();
@@ -71,10 +81,14 @@ export class SubscriptionHub {
     let listeners = this.listenersOf.get(group);
     if (!listeners) {
       this.listenersOf.set(group, (listeners = new Set()));
-      for (const key of group) {
-        let groups = this.byKey.get(key);
-        if (!groups) this.byKey.set(key, (groups = new Set()));
-        groups.add(group);
+      if (group.size >= INDEXED_GROUP_MAX) {
+        this.bigGroups.add(group);
+      } else {
+        for (const key of group) {
+          let groups = this.byKey.get(key);
+          if (!groups) this.byKey.set(key, (groups = new Set()));
+          groups.add(group);
+        }
       }
     }
     listeners.add(listener);
@@ -86,6 +100,7 @@ export class SubscriptionHub {
     listeners.delete(listener);
     if (listeners.size > 0) return;
     this.listenersOf.delete(group);
+    if (this.bigGroups.delete(group)) return;
     for (const key of group) {
       const groups = this.byKey.get(key);
       groups?.delete(group);
@@ -104,7 +119,12 @@ export class SubscriptionHub {
   }
 
   private markDue(key: string): void {
-    for (const group of this.byKey.get(key) ?? []) for (const listener of this.listenersOf.get(group) ?? []) this.due.add(listener);
+    for (const group of this.byKey.get(key) ?? []) this.markGroupDue(group);
+    for (const group of this.bigGroups) if (group.has(key)) this.markGroupDue(group);
+  }
+
+  private markGroupDue(group: KeyGroup): void {
+    for (const listener of this.listenersOf.get(group) ?? []) this.due.add(listener);
   }
 
   private onChange(change: StateChange): void {

@@ -109,6 +109,23 @@ describe("autoupdate on the example data", () => {
     }
   });
 
+  test("a stream of thousands of keys (a key group the hub looks up instead of indexing) gets its changes", async () => {
+    const created = await admin.post("/system/action/handle_request", [{ action: "topic.create", data: [{ meeting_id: 1, title: "Among many" }] }]);
+    const id = created.body.results[0][0].id as number;
+    const absent = Array.from({ length: 5000 }, (_, index) => 1_000_000 + index);
+    const stream = await openStream(server.url, admin, [{ collection: "topic", ids: [...absent, id], fields: { title: null } }]);
+    try {
+      let seen = await stream.next();
+      if (Object.keys(seen).length === 0) seen = await stream.next();
+      assert.deepEqual(seen, { [`topic/${id}/title`]: "Among many" });
+      const renamed = await admin.post("/system/action/handle_request", [{ action: "topic.update", data: [{ id, title: "Renamed among many" }] }]);
+      assert.equal(renamed.status, 200, renamed.text);
+      assert.deepEqual(await stream.next(), { [`topic/${id}/title`]: "Renamed among many" });
+    } finally {
+      stream.close();
+    }
+  });
+
   test("bad requests are 400 with the upstream error shape, never 500", async () => {
     const syntax = await admin.request("POST", "/system/autoupdate?single=1", "[{");
     assert.equal(syntax.status, 400);
