@@ -11,11 +11,10 @@ export type Sliced<T> = Generator<void, T, void>;
 
 export interface SliceClock {
   /**
-   * True when the current slice is used up: the caller should `yield` now. `steps` is the work
-   * done since the last call in loop steps (a chunk of 256 keys is 256 steps), so that the clock
-   * is read after every STEPS_PER_LOOK steps however the caller's loop is cut.
+   * True when the current slice is used up: the caller should `yield` now. Called once per small
+   * step of work (a key, a list item): the clock is read every STEPS_PER_LOOK calls.
    */
-  due(steps?: number): boolean;
+  due(): boolean;
 }
 
 /** How long one slice may run. */
@@ -43,9 +42,8 @@ export class TimeSlices implements SliceClock {
   /** Slices that ended with a yield (for tests and measurements). */
   pauses = 0;
 
-  due(steps = 1): boolean {
-    this.steps += steps;
-    if (this.steps < STEPS_PER_LOOK) return false;
+  due(): boolean {
+    if (++this.steps < STEPS_PER_LOOK) return false;
     this.steps = 0;
     return performance.now() - this.sliceStart >= SLICE_MS;
   }

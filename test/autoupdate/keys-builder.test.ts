@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   expandKeys,
+  expandKeysInSlices,
   KeyRequestError,
   parseKeyRequests,
   requestsFromKeys,
@@ -10,6 +11,7 @@ import {
 } from "../../src/autoupdate/keys-builder/index.js";
 import { quoteByte, readFirstJsonValue } from "../../src/autoupdate/keys-builder/json-reader.js";
 import { unrestrictedSource } from "../../src/autoupdate/keys-builder/state-source.js";
+import type { SliceClock } from "../../src/autoupdate/work-slices.js";
 import { openState, type LiveState } from "../../src/state/state.js";
 import { ENGINES, openTestDatabase, type TestDatabase } from "../support/database.js";
 import { loadExampleData, readExampleData } from "../state/support/example-data.js";
@@ -376,6 +378,28 @@ describe("expansion (upstream keysbuilder cases)", () => {
     assert.ok(expand(request, { "user/1/organization_id": 1 }).keys.has("organization/1/login_text"));
     const moved = expand(request, { "user/1/organization_id": 2 });
     assert.deepEqual(sorted(moved.keys), ["organization/2/login_text", "user/1/organization_id"]);
+  });
+});
+
+describe("expansion in slices", () => {
+  test("one key's long relation list is followed item by item with the clock, to the same keys", () => {
+    const ids = Array.from({ length: 1000 }, (_, index) => index + 1);
+    const body = JSON.stringify([{ ids: [1], collection: "meeting", fields: { meeting_user_ids: { type: "relation-list", collection: "meeting_user", fields: { number: null } } } }]);
+    const data = { "meeting/1/meeting_user_ids": ids };
+    // A clock that says "due" every 10 looks (the real one looks at the time).
+    let looks = 0;
+    const everyTenLooks: SliceClock = { due: () => ++looks % 10 === 0 };
+    const work = expandKeysInSlices(parseKeyRequests(body), fixtureSource(data), everyTenLooks);
+    let pauses = 0;
+    let step = work.next();
+    while (!step.done) {
+      pauses++;
+      step = work.next();
+    }
+    // The old expansion looked once per chunk of keys: one key, at most one pause.
+    assert.ok(pauses >= 90, `pauses while following one list of 1,000 items: ${pauses}`);
+    assert.deepEqual(sorted(step.value.keys), sorted(expandKeys(parseKeyRequests(body), fixtureSource(data)).keys));
+    assert.equal(step.value.keys.size, 1001);
   });
 });
 

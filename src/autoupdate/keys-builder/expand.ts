@@ -1,6 +1,6 @@
 // Expands key requests into the set of requested keys (spec autoupdate-and-streaming.md 3.2):
 // breadth-first, one read of the source per nesting level for all relation values of that
-// level (in chunks when the work runs in time slices). The source decides what the user sees: the autoupdate restricter hands in restricted
+// level (in chunks when the work runs in time slices, long relation lists item by item). The source decides what the user sees: the autoupdate restricter hands in restricted
 // values, so relations are only followed through visible fields to visible ids.
 import { collectionFieldExists } from "./collection-fields.js";
 import { KeyRequestError } from "./errors.js";
@@ -38,6 +38,8 @@ export interface KeyValueSource {
    * Called once per level.
    */
   values(keys: readonly FieldKey[]): readonly unknown[];
+  /** values as sliced work, for sources whose single values can take long (lists of many targets). */
+  valuesInSlices?(keys: readonly FieldKey[], clock: SliceClock): Sliced<readonly unknown[]>;
 }
 
 export interface Expansion {
@@ -101,10 +103,10 @@ export function* expandKeysInSlices(requests: readonly KeyRequest[], source: Key
     const chunkSize = clock === WHOLE ? current.length : SOURCE_CHUNK;
     for (let start = 0; start < current.length; start += chunkSize) {
       const chunk = chunkSize === current.length ? current : current.slice(start, start + chunkSize);
-      const values = source.values(chunk.map((pending) => pending.key));
-      // The clock counts loop steps: one per key, and one per followed list item.
-      let steps = chunk.length;
-      chunk.forEach((pending, index) => {
+      const keys = chunk.map((pending) => pending.key);
+      const values = clock !== WHOLE && source.valuesInSlices ? yield* source.valuesInSlices(keys, clock) : source.values(keys);
+      for (let index = 0; index < chunk.length; index++) {
+        const pending = chunk[index]!;
         dependencies.add(pending.name);
         let value = values[index];
         if (value instanceof PersonalValue) {
@@ -112,11 +114,9 @@ export function* expandKeysInSlices(requests: readonly KeyRequest[], source: Key
           deferred.push({ request: { collection, ids: [id], fields: new Map([[field, pending.descriptor]]) }, users: value.users });
           value = value.value;
         }
-        if (value === undefined || value === null) return;
-        if (Array.isArray(value)) steps += value.length;
-        follow(pending, value, request);
-      });
-      if (clock.due(steps)) yield;
+        if (value !== undefined && value !== null) yield* follow(pending, value, request, clock);
+        if (clock.due()) yield;
+      }
     }
   }
   return { keys, dependencies, deferred };
@@ -124,7 +124,8 @@ export function* expandKeysInSlices(requests: readonly KeyRequest[], source: Key
 
 type Requester = (collection: string, id: number, fields: FieldMap) => void;
 
-function follow({ name, descriptor }: Pending, value: unknown, request: Requester): void {
+/** Requests the targets of a followed value; a list's items one by one with the clock. */
+function* follow({ name, descriptor }: Pending, value: unknown, request: Requester, clock: SliceClock): Sliced<void> {
   switch (descriptor.type) {
     case "relation": {
       const id = expectId(name, value, "int");
@@ -135,6 +136,7 @@ function follow({ name, descriptor }: Pending, value: unknown, request: Requeste
       for (const item of expectList(name, value, "[]int")) {
         const id = expectId(name, item, "int");
         if (id > 0) request(descriptor.collection, id, descriptor.fields);
+        if (clock.due()) yield;
       }
       return;
     case "generic-relation": {
@@ -146,6 +148,7 @@ function follow({ name, descriptor }: Pending, value: unknown, request: Requeste
       for (const item of expectList(name, value, "[]string")) {
         const target = expectFqid(name, item);
         if (target) request(target.collection, target.id, descriptor.fields);
+        if (clock.due()) yield;
       }
       return;
   }

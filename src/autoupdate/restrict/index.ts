@@ -99,9 +99,24 @@ class UserRestricter implements Restricter {
     return { value, compared };
   }
 
+  /** comparedValue as sliced work (the restricter serves one computation, so nothing else runs on it between slices). */
+  private *comparedValueInSlices(collection: string, id: number, name: string, clock: SliceClock): Sliced<{ value: unknown; compared?: Set<number> }> {
+    this.rights.compared = undefined;
+    const value = yield* this.valueInSlices(collection, id, name, clock);
+    const compared = this.rights.compared;
+    this.rights.compared = undefined;
+    return { value, compared };
+  }
+
   /** For a profile's expansion: a followed value, wrapped when it may differ for some users. */
   profileValue(collection: string, id: number, name: string): unknown {
     const { value, compared } = this.comparedValue(collection, id, name);
+    return compared ? new PersonalValue(compared.has(EVERYONE) ? undefined : value, compared) : value;
+  }
+
+  /** profileValue as sliced work. */
+  *profileValueInSlices(collection: string, id: number, name: string, clock: SliceClock): Sliced<unknown> {
+    const { value, compared } = yield* this.comparedValueInSlices(collection, id, name, clock);
     return compared ? new PersonalValue(compared.has(EVERYONE) ? undefined : value, compared) : value;
   }
 
@@ -111,7 +126,30 @@ class UserRestricter implements Restricter {
     const value = this.state.getField(collection, id, name);
     if (value === undefined || value === null) return undefined;
     if (!this.see(collection, field.restrictionMode, id)) return undefined;
-    return field.relation ? this.visibleTargets(field, value) : value;
+    if (!field.relation) return value;
+    if (field.type !== "relation-list" && field.type !== "generic-relation-list") return this.visibleTargets(field, value);
+    return Array.isArray(value) ? value.filter((item) => this.listItemVisible(field, item)) : undefined;
+  }
+
+  /**
+   * The value as sliced work: a relation list's targets are checked one by one with the clock
+   * (a meeting's `meeting_user_ids` can name 100,000 targets).
+   */
+  *valueInSlices(collection: string, id: number, name: string, clock: SliceClock): Sliced<unknown> {
+    const field = getField(collection, name);
+    if (!field) return undefined;
+    const value = this.state.getField(collection, id, name);
+    if (value === undefined || value === null) return undefined;
+    if (!this.see(collection, field.restrictionMode, id)) return undefined;
+    if (!field.relation) return value;
+    if (field.type !== "relation-list" && field.type !== "generic-relation-list") return this.visibleTargets(field, value);
+    if (!Array.isArray(value)) return undefined;
+    const visible: unknown[] = [];
+    for (const item of value) {
+      if (this.listItemVisible(field, item)) visible.push(item);
+      if (clock.due()) yield;
+    }
+    return visible;
   }
 
   private targetVisible(field: FieldDefinition, collection: string, id: number): boolean {
@@ -120,24 +158,22 @@ class UserRestricter implements Restricter {
     return reverse !== undefined && this.see(collection, reverse.restrictionMode, id);
   }
 
+  /** A single relation's value when its target is visible (lists: valueInSlices). */
   private visibleTargets(field: FieldDefinition, value: unknown): unknown {
-    const targetCollection = Object.keys(field.relation!.targets)[0]!;
     switch (field.type) {
       case "relation":
-        return typeof value === "number" && this.targetVisible(field, targetCollection, value) ? value : undefined;
-      case "relation-list": {
-        if (!Array.isArray(value)) return undefined;
-        return value.filter((id) => typeof id === "number" && this.targetVisible(field, targetCollection, id));
-      }
+        return typeof value === "number" && this.targetVisible(field, Object.keys(field.relation!.targets)[0]!, value) ? value : undefined;
       case "generic-relation":
         return this.genericVisible(field, value) ? value : undefined;
-      case "generic-relation-list": {
-        if (!Array.isArray(value)) return undefined;
-        return value.filter((fqid) => this.genericVisible(field, fqid));
-      }
       default:
         return value;
     }
+  }
+
+  /** Whether an item of a relation list (ids) or generic relation list (fqids) names a visible target. */
+  private listItemVisible(field: FieldDefinition, item: unknown): boolean {
+    if (field.type === "generic-relation-list") return this.genericVisible(field, item);
+    return typeof item === "number" && this.targetVisible(field, Object.keys(field.relation!.targets)[0]!, item);
   }
 
   private genericVisible(field: FieldDefinition, fqid: unknown): boolean {
@@ -156,7 +192,7 @@ class UserRestricter implements Restricter {
       if (clock.due()) yield;
       const [collection, id, field] = key.split("/");
       if (!collection || !id || !field) continue;
-      const value = this.value(collection, Number(id), field);
+      const value = yield* this.valueInSlices(collection, Number(id), field, clock);
       if (value !== undefined) result.set(key, value);
     }
     return result;
@@ -173,7 +209,7 @@ class UserRestricter implements Restricter {
       if (clock.due()) yield;
       const [collection, id, field] = key.split("/");
       if (!collection || !id || !field) continue;
-      const { value, compared } = this.comparedValue(collection, Number(id), field);
+      const { value, compared } = yield* this.comparedValueInSlices(collection, Number(id), field, clock);
       if (compared) personal.set(key, compared);
       if (value !== undefined && !compared?.has(EVERYONE)) values.set(key, value);
     }
@@ -194,7 +230,14 @@ export function createProfileRestricter(state: StateReader, userId: number): Res
 /** The key expansion's view of the data through the restricter (relations followed only to visible targets). */
 export function restrictedSource(restricter: Restricter): KeyValueSource {
   const inner = restricter as UserRestricter;
-  return { values: (keys: readonly FieldKey[]) => keys.map(({ collection, id, field }) => inner.value(collection, id, field)) };
+  return {
+    values: (keys: readonly FieldKey[]) => keys.map(({ collection, id, field }) => inner.value(collection, id, field)),
+    *valuesInSlices(keys: readonly FieldKey[], clock: SliceClock) {
+      const values: unknown[] = [];
+      for (const { collection, id, field } of keys) values.push(yield* inner.valueInSlices(collection, id, field, clock));
+      return values;
+    },
+  };
 }
 
 /**
@@ -203,5 +246,12 @@ export function restrictedSource(restricter: Restricter): KeyValueSource {
  */
 export function profileSource(restricter: Restricter): KeyValueSource {
   const inner = restricter as UserRestricter;
-  return { values: (keys: readonly FieldKey[]) => keys.map(({ collection, id, field }) => inner.profileValue(collection, id, field)) };
+  return {
+    values: (keys: readonly FieldKey[]) => keys.map(({ collection, id, field }) => inner.profileValue(collection, id, field)),
+    *valuesInSlices(keys: readonly FieldKey[], clock: SliceClock) {
+      const values: unknown[] = [];
+      for (const { collection, id, field } of keys) values.push(yield* inner.profileValueInSlices(collection, id, field, clock));
+      return values;
+    },
+  };
 }
