@@ -16,6 +16,7 @@ import { createServer as createTlsServer, type Server as TlsServer, type TLSSock
 import { DatabaseError } from "../db/types.js";
 import type { Logger } from "../log.js";
 import { TrustedProxies } from "./client-address.js";
+import { errorAnswer } from "./error-shapes.js";
 import { checkInternalPassword, isInternalPath, MALFORMED_INTERNAL_PASSWORD } from "./internal-password.js";
 import { replayingStream, sniffProtocol } from "./protocol-sniffer.js";
 import { wrapRequest, wrapResponse } from "./request.js";
@@ -249,14 +250,16 @@ export class Listener {
     const res = wrapResponse(rawRes);
     if (rawReq.httpVersionMajor === 2) this.limitRequestTime(rawReq as Http2ServerRequest, res);
     this.logAnswer(req, res);
+    let component: Component | undefined;
     try {
       if (!this.internalPasswordAccepted(req, res)) return;
       const { route, allowed } = this.router.find(req.method, req.path);
+      component = route?.component;
       if (route) await route.handler(req, res);
       else if (allowed.length > 0) res.json({ success: false, message: `Method ${req.method} is not allowed for ${req.path}.` }, 405);
       else res.json({ success: false, message: `Not found: ${req.path}` }, 404);
     } catch (error) {
-      this.answerError(req, res, error);
+      this.answerError(req, res, error, component);
     }
   }
 
@@ -291,8 +294,12 @@ export class Listener {
     return false;
   }
 
-  private answerError(req: HttpRequest, res: HttpResponse, error: unknown): void {
+  private answerError(req: HttpRequest, res: HttpResponse, error: unknown, component: Component | undefined): void {
     const raw = res.raw;
+    const answer = (message: string, status: number) => {
+      const { body, contentType } = errorAnswer(component, message);
+      res.send(body, contentType, status);
+    };
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers)) res.header(name, value);
       if (!raw.headersSent) res.json(error.body, error.status);
@@ -301,7 +308,7 @@ export class Listener {
     }
     if (error instanceof DatabaseError && error.kind === "unavailable") {
       this.options.log.warn(`${req.method} ${req.path}: ${error.message}`);
-      if (!raw.headersSent) res.json({ success: false, message: error.message }, 503);
+      if (!raw.headersSent) answer(error.message, 503);
       else raw.end();
       return;
     }
@@ -309,12 +316,12 @@ export class Listener {
       // The client left or the server is stopping: what failed was cut short, not broken.
       const reason = req.signal.reason instanceof Error ? req.signal.reason.message : "aborted";
       this.options.log.debug(`${req.method} ${req.path}: ${reason}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!raw.headersSent) res.json({ success: false, message: "The request was aborted." }, 503);
+      if (!raw.headersSent) answer("The request was aborted.", 503);
       else raw.end();
       return;
     }
     this.options.log.error(`unhandled error on ${req.method} ${req.path}`, error);
-    if (!raw.headersSent) res.json({ success: false, message: "Internal server error." }, 500);
+    if (!raw.headersSent) answer("Internal server error.", 500);
     else raw.end();
   }
 
