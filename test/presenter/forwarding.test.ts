@@ -43,6 +43,26 @@ describe("presenters get_forwarding_committees / get_forwarding_meetings", () =>
     assert.deepEqual(stillNone.body, []);
   });
 
+  test("get_forwarding_meetings: meetings ending today or later in their time zone, others not, times in that zone", async () => {
+    const act = async (action: string, data: Record<string, unknown>) => {
+      const answer = await t.admin.post("/system/action/handle_request", [{ action, data: [data] }]);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      return (answer.body as any).results[0][0];
+    };
+    const receiver = (await act("committee.create", { organization_id: 1, name: "Open receiver" })).id as number;
+    await t.sql("INSERT INTO nm_committee_forward_to_committee_ids_committee_t (receive_forwardings_from_committee_id, forward_to_committee_id) VALUES (1, $1)", [receiver]);
+    const now = Math.floor(Date.now() / 1000);
+    const day = 24 * 3600;
+    const open = (await act("meeting.create", { committee_id: receiver, name: "Open", language: "en", admin_ids: [1], start_time: now - day, end_time: now + 30 * day, time_zone: "Europe/Berlin" })).id as number;
+    await act("meeting.create", { committee_id: receiver, name: "Ended", language: "en", admin_ids: [1], start_time: now - 30 * day, end_time: now - 3 * day });
+    const answer = await present(t.admin, "get_forwarding_meetings", { meeting_id: 1 });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const entry = (answer.body as any[]).find((committee) => committee.id === receiver);
+    assert.deepEqual(entry.meetings.map((meeting: any) => [meeting.id, meeting.name]), [[open, "Open"]]);
+    assert.match(entry.meetings[0].end_time, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/, "Berlin offset");
+    assert.equal(entry.default_meeting_id, null);
+  });
+
   test("get_forwarding_meetings: archived sender, denied caller, bad data", async () => {
     const denied = await present(t.userA, "get_forwarding_meetings", { meeting_id: 1 });
     assert.deepEqual([denied.status, denied.body.message], [403, "You are not allowed to perform presenter get_forwarding_meetings Missing permission: motion.can_forward"]);
