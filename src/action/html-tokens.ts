@@ -46,6 +46,8 @@ export function normalizeMarkup(input: string, allowedTags: ReadonlySet<string>)
 class MarkupNormalizer {
   private out = "";
   private rescanBudget: number;
+  /** The input in lower case, made once when a raw text element needs it. */
+  private lowerHtml: string | undefined;
 
   constructor(
     private readonly html: string,
@@ -167,7 +169,7 @@ class MarkupNormalizer {
   /** The content of an allowed raw text element is text up to its end tag. */
   private rawText(name: string, from: number): number {
     const html = this.html;
-    const lower = asciiLower(html);
+    const lower = (this.lowerHtml ??= asciiLower(html));
     let search = from;
     for (;;) {
       const at = lower.indexOf(`</${name}`, search);
@@ -231,9 +233,11 @@ function readTag(html: string, lt: number, end: boolean): TagRead {
     attributes.push([c === "\0" ? "\uFFFD" : asciiLower(c), ""]);
     state = "attributeName";
   };
+  const names = new Set<string>();
   const endAttributeName = () => {
     const key = current()[0];
-    if (attributes.some(([other], index) => other === key && index < attributes.length - 1)) lastError = "duplicate-attribute";
+    if (names.has(key)) lastError = "duplicate-attribute";
+    names.add(key);
   };
   for (;;) {
     const c = html[i];
