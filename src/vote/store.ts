@@ -47,8 +47,11 @@ export async function startPoll(db: Queryable, pollId: number): Promise<void> {
 }
 
 /**
- * Closes the poll and returns its ballots (in random order) and the sorted voter ids; undefined
- * when the store does not know the poll. Idempotent until the poll is cleared.
+ * Closes the poll and returns its ballots and the sorted voter ids; undefined when the store does
+ * not know the poll. Idempotent until the poll is cleared. Ballots that name their voter (named
+ * polls) come in the order of the voters' ids, so the vote ids poll.stop creates are repeatable
+ * (upstream's follow the voting order, which is the same in its tests); anonymous ballots come in
+ * random order.
  */
 export async function stopPoll(tx: StoreTransaction, pollId: number): Promise<StopResult | undefined> {
   await tx.lockNumbering(BALLOT_LOCK_KIND, pollId);
@@ -56,7 +59,17 @@ export async function stopPoll(tx: StoreTransaction, pollId: number): Promise<St
   if (updated.length === 0) return undefined;
   const ballots = await tx.queryCommitted<{ ballot: string }>("SELECT ballot FROM vote.ballot WHERE poll_id = $1 ORDER BY key", [pollId]);
   const voters = await tx.queryCommitted<{ user_id: number }>("SELECT user_id FROM vote.voter WHERE poll_id = $1 ORDER BY user_id", [pollId]);
-  return { votes: ballots.map((row) => JSON.parse(row.ballot) as Record<string, unknown>), user_ids: voters.map((row) => Number(row.user_id)) };
+  const votes = ballots.map((row) => JSON.parse(row.ballot) as Record<string, unknown>);
+  return { votes: inVoterOrder(votes), user_ids: voters.map((row) => Number(row.user_id)) };
+}
+
+/** Named ballots by voter id (each voter has one), anonymous ones after them as they are. */
+function inVoterOrder(votes: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const voterOf = (ballot: Record<string, unknown>) => (typeof ballot.vote_user_id === "number" ? ballot.vote_user_id : Infinity);
+  return [...votes].sort((a, b) => {
+    const [left, right] = [voterOf(a), voterOf(b)];
+    return left === right ? 0 : left < right ? -1 : 1;
+  });
 }
 
 /** Forgets the poll and its ballots; unknown polls are fine. */

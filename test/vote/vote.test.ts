@@ -100,6 +100,28 @@ describe("vote service", () => {
     assert.equal(again.body.message, `Cannot stop poll ${id}, because it is not in state started.`);
   });
 
+  test("a named poll's votes get their ids in voter order, entitled users come in meeting user order", async () => {
+    // user 3 in group 3 (Staff): the groups' members in group order are meeting users 1, 3, 2
+    const moved = await act(admin, "user.update", { id: 3, meeting_id: 1, group_ids: [3] });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    try {
+      const { id, global } = await startedPoll({ type: "named", pollmethod: "Y", global_no: true, options: [{ text: "A" }], entitled_group_ids: [2, 3, 5] });
+      for (const client of [b, a, admin]) {
+        const answer = await vote(client, id, { value: "N" });
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      }
+      const stopped = await act(admin, "poll.stop", { id });
+      assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
+      const voteIds = (await get(`option/${global}`, ["vote_ids"]))?.vote_ids as number[];
+      const votes = await server.db.getMany("vote", voteIds, ["user_id"]);
+      assert.deepEqual([...votes.entries()].sort(([x], [y]) => x - y).map(([, v]) => v.user_id), [1, 2, 3]);
+      const poll = await get(`poll/${id}`, ["entitled_users_at_stop"]);
+      assert.deepEqual((poll?.entitled_users_at_stop as Array<Record<string, unknown>>).map((entry) => entry.user_id), [1, 2, 3]);
+    } finally {
+      await act(admin, "user.update", { id: 3, meeting_id: 1, group_ids: [5] });
+    }
+  });
+
   test("a pseudoanonymous Y poll on a motion: amounts, vote weights, no user ids, publish stops it", async () => {
     await write("meeting/1", { users_enable_vote_weight: true });
     await write("meeting_user/2", { vote_weight: "2.500000" });

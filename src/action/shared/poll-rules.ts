@@ -200,8 +200,10 @@ async function entitledUsers(ctx: ActionContext, meetingId: number, groupIds: nu
     : new Map<number, Instance>();
   const users = await ctx.db.getMany("user", [...meetingUsers.values()].map((mu) => Number(mu.user_id)), ["is_present_in_meeting_ids"]);
   const voted = new Set(votedIds);
+  // By meeting user id: the order upstream's unordered read gives on a freshly written table.
   return [...meetingUserIds]
     .filter((id) => meetingUsers.has(id))
+    .sort((a, b) => a - b)
     .map((id) => {
       const mu = meetingUsers.get(id)!;
       const userId = Number(mu.user_id);
