@@ -56,7 +56,7 @@ test("user.save_saml_account: creates, then updates the user; meeting mapper int
   const created = await internal({ username: ["saml-max"], firstName: "Max", lastName: "M", email: "max@example.com", gender: "diverse", member: "yes", membernumber: "77" });
   assert.equal(created.status, 200, JSON.stringify(created.body));
   const userId = created.body.results[0][0].user_id as number;
-  const user = await get(`user/${userId}`, ["saml_id", "username", "first_name", "can_change_own_password", "is_active", "is_physical_person", "gender_id", "meeting_ids", "email"]);
+  const user = await get(`user/${userId}`, ["saml_id", "username", "first_name", "can_change_own_password", "is_active", "is_physical_person", "gender_id", "meeting_ids", "email", "is_present_in_meeting_ids"]);
   assert.equal(user!.saml_id, "saml-max");
   assert.equal(user!.username, "saml-max");
   assert.equal(user!.first_name, "Max");
@@ -64,6 +64,8 @@ test("user.save_saml_account: creates, then updates the user; meeting mapper int
   assert.equal(user!.is_active, true);
   assert.equal(user!.is_physical_person, true);
   assert.deepEqual(user!.meeting_ids, [1]);
+  // the mapper's presence default ("true") marks the new user present in the meeting
+  assert.deepEqual(user!.is_present_in_meeting_ids, [1]);
   const gender = await get(`gender/${user!.gender_id}`, ["name", "user_ids"]);
   assert.equal(gender!.name, "diverse");
   assert.ok((gender!.user_ids as number[]).includes(userId));

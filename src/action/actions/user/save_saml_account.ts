@@ -284,7 +284,13 @@ async function save(ctx: ActionContext, data: Instance[]): Promise<Instance[]> {
     instance.id = userId;
     if (meetingData && userId) meetingUsers = await meetingUserData(ctx, instance, meetingData, userId, false);
   }
-  if (meetingUsers.size > 0) await ctx.execute("user.update", [...meetingUsers.values()]);
+  const payloads = [...meetingUsers.values()];
+  // A new user's presence from the mappers is known only after the create: stored with the
+  // memberships (upstream's create picks it up from the same instance).
+  if (users.size === 0 && userId && instance.is_present_in_meeting_ids) {
+    payloads.push({ id: userId, is_present_in_meeting_ids: instance.is_present_in_meeting_ids });
+  }
+  if (payloads.length > 0) await ctx.execute("user.update", payloads);
   return [{ id: userId ?? instance.id }];
 }
 
