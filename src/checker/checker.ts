@@ -170,7 +170,8 @@ export class ModelsChecker {
     };
     if (typeof this.data !== "object" || this.data === null || Array.isArray(this.data)) fail("data must be object");
     if (!("_migration_index" in this.data)) fail("data must contain ['_migration_index'] properties");
-    if (!isInt(this.data._migration_index) || Number(this.data._migration_index) < 1) fail("data._migration_index must be integer");
+    if (!isInt(this.data._migration_index)) fail("data._migration_index must be integer");
+    if (Number(this.data._migration_index) < 1) fail("data._migration_index must be bigger than or equal to 1");
     for (const [name, models] of Object.entries(this.data)) {
       if (name.startsWith("_")) continue;
       if (typeof models !== "object" || models === null || Array.isArray(models)) fail(`data.${name} must be object`);

@@ -82,6 +82,12 @@ test("the checker refuses unknown fields, missing fields, broken relations and n
   assert.equal(number.status, 400);
   assert.match(number.body.message, /Could not convert value of field meeting\/start_time\. Message: fromisoformat: argument must be str/);
 
+  // the schema's two checks of the migration index, worded as upstream's schema validator does
+  const tooSmall = await internal({ data: { _migration_index: -1 } });
+  assert.deepEqual([tooSmall.status, tooSmall.body.message], [400, "JSON does not match schema: data._migration_index must be bigger than or equal to 1"]);
+  const notInteger = await internal({ data: { _migration_index: "1" } });
+  assert.deepEqual([notInteger.status, notInteger.body.message], [400, "JSON does not match schema: data._migration_index must be integer"]);
+
   const collection = seed("initial-data.json");
   collection.no_such_collection = {};
   assert.match((await internal({ data: collection })).body.message, /Invalid collections: no_such_collection\./);
