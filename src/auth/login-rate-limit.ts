@@ -39,7 +39,10 @@ export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimitOptions = {
   addressWindowSeconds: 300,
 };
 
-export type LoginPermission = { allowed: true; attempt: LoginAttempt } | { allowed: false; retryAfterSeconds: number };
+export type LoginPermission =
+  | { allowed: true; attempt: LoginAttempt }
+  /** `behindRunningAttempt`: only an attempt of the same pair whose password is being checked holds this one up (no failure, no address limit). */
+  | { allowed: false; retryAfterSeconds: number; behindRunningAttempt: boolean };
 
 /** A reserved attempt: report how it ended. */
 export interface LoginAttempt {
@@ -90,33 +93,44 @@ function reserveArguments(options: LoginRateLimitOptions): number[] {
   ];
 }
 
-// The delay marker holds "<attempt number>:<delay ms>". While that attempt runs, the marker lives
-// UNREPORTED_ATTEMPT_MS longer than the delay; when it fails, the marker expires after the delay.
-// Retry-After is the smaller of the marker's time to live and the delay.
+// The delay marker holds "<attempt number>:<delay ms>", with ":r" while that attempt runs. While
+// it runs, the marker lives UNREPORTED_ATTEMPT_MS longer than the delay; when it fails, the ":r"
+// goes and the marker expires after the delay. Retry-After is the smaller of the marker's time to
+// live and the delay.
+
+/** Added to a refusal's wait when only a running attempt of the pair holds it up. */
+const BEHIND_RUNNING = 2 ** 40;
 
 /**
- * Refused: the milliseconds to wait (> 0). Allowed: 0 or less, minus the attempt's number within
- * its pair (0 when the pair limit is off).
+ * Refused: the milliseconds to wait (> 0), plus BEHIND_RUNNING when only a running attempt of the
+ * pair holds it up. Allowed: 0 or less, minus the attempt's number within its pair (0 when the
+ * pair limit is off).
  */
 const RESERVE_ATTEMPT: AtomicScript = {
   name: "openslides_login_reserve",
   lua: `
 local free, maxDelay, pairMemoryMs, maxPerAddress, windowMs, unreportedMs = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 local wait = 0
+local running = false
 if free > 0 then
   local marker = redis.call('GET', KEYS[2])
   if marker then
-    local _, delayMs = string.match(marker, '^(%d+):(%d+)$')
+    local _, delayMs, state = string.match(marker, '^(%d+):(%d+)(:?r?)$')
     wait = math.min(redis.call('PTTL', KEYS[2]), tonumber(delayMs or '1000'))
     if wait < 1 then wait = 1 end
+    running = state == ':r'
   end
 end
 if maxPerAddress > 0 and tonumber(redis.call('GET', KEYS[3]) or '0') >= maxPerAddress then
   local left = redis.call('PTTL', KEYS[3])
   if left < 1 then left = 1000 end
   if left > wait then wait = left end
+  running = false
 end
-if wait > 0 then return wait end
+if wait > 0 then
+  if running then return wait + ${BEHIND_RUNNING} end
+  return wait
+end
 if maxPerAddress > 0 then
   if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('INCR', KEYS[3]) else redis.call('SET', KEYS[3], '1', 'PX', windowMs) end
 end
@@ -126,7 +140,7 @@ redis.call('SET', KEYS[1], tostring(failures), 'PX', pairMemoryMs)
 local beyond = failures - free
 if beyond > 0 and maxDelay > 0 then
   local delayMs = math.floor(math.min(maxDelay, 2 ^ math.min(beyond - 1, 30)) * 1000)
-  redis.call('SET', KEYS[2], failures .. ':' .. delayMs, 'PX', delayMs + unreportedMs)
+  redis.call('SET', KEYS[2], failures .. ':' .. delayMs .. ':r', 'PX', delayMs + unreportedMs)
 end
 return -failures
 `,
@@ -136,18 +150,20 @@ return -failures
     let wait = 0;
     const marker = free > 0 ? parseMarker(strings.get(pairDelay)) : undefined;
     if (marker) wait = Math.max(1, Math.min(strings.ttlMs(pairDelay), marker.delayMs));
+    let running = marker?.running ?? false;
     const addressFailures = Number(strings.get(addressCount) ?? 0);
     if (maxPerAddress > 0 && addressFailures >= maxPerAddress) {
       const left = strings.ttlMs(addressCount);
       wait = Math.max(wait, left < 1 ? 1000 : left);
+      running = false;
     }
-    if (wait > 0) return wait;
+    if (wait > 0) return running ? wait + BEHIND_RUNNING : wait;
     if (maxPerAddress > 0) setKeepingExpiry(strings, addressCount, addressFailures + 1, windowMs);
     if (free === 0) return 0;
     const failures = Number(strings.get(pairFailures) ?? 0) + 1;
     strings.set(pairFailures, String(failures), pairMemoryMs);
     const delayMs = 1000 * delayAfterFailure(failures, { ...DEFAULT_LOGIN_RATE_LIMIT, freeFailuresPerPair: free, maxDelaySeconds: maxDelay });
-    if (delayMs > 0) strings.set(pairDelay, `${failures}:${delayMs}`, delayMs + unreportedMs);
+    if (delayMs > 0) strings.set(pairDelay, `${failures}:${delayMs}:r`, delayMs + unreportedMs);
     return -failures;
   },
 };
@@ -158,15 +174,14 @@ const ATTEMPT_FAILED: AtomicScript = {
   lua: `
 local marker = redis.call('GET', KEYS[2])
 if not marker then return 0 end
-local attempt, delayMs = string.match(marker, '^(%d+):(%d+)$')
-if tonumber(attempt) == tonumber(ARGV[1]) then redis.call('SET', KEYS[2], marker, 'PX', delayMs) end
+local attempt, delayMs = string.match(marker, '^(%d+):(%d+)')
+if attempt and tonumber(attempt) == tonumber(ARGV[1]) then redis.call('SET', KEYS[2], attempt .. ':' .. delayMs, 'PX', delayMs) end
 return 0
 `,
   local(strings, keys, args) {
     const pairDelay = keys[1]!;
-    const text = strings.get(pairDelay);
-    const marker = parseMarker(text);
-    if (marker && marker.attempt === args[0]) strings.set(pairDelay, text!, marker.delayMs);
+    const marker = parseMarker(strings.get(pairDelay));
+    if (marker && marker.attempt === args[0]) strings.set(pairDelay, `${marker.attempt}:${marker.delayMs}`, marker.delayMs);
     return 0;
   },
 };
@@ -189,10 +204,10 @@ return 0
   },
 };
 
-function parseMarker(text: string | undefined): { attempt: number; delayMs: number } | undefined {
+function parseMarker(text: string | undefined): { attempt: number; delayMs: number; running: boolean } | undefined {
   const parts = text?.split(":");
-  if (parts?.length !== 2) return undefined;
-  return { attempt: Number(parts[0]), delayMs: Number(parts[1]) };
+  if (!parts || parts.length < 2 || parts.length > 3) return undefined;
+  return { attempt: Number(parts[0]), delayMs: Number(parts[1]), running: parts[2] === "r" };
 }
 
 /** As Redis' INCR/DECR: an existing counter keeps its expiry; a new one expires after `newTtlMs`. */
@@ -207,7 +222,11 @@ export function createLoginRateLimiter(cache: MessageBus, options: LoginRateLimi
     async reserve(username, address) {
       const keys = keysOf(username, address);
       const result = await cache.runScript(RESERVE_ATTEMPT, keys, reserveArguments(options));
-      if (result > 0) return { allowed: false, retryAfterSeconds: Math.ceil(result / 1000) };
+      if (result > 0) {
+        const behindRunningAttempt = result >= BEHIND_RUNNING;
+        const waitMs = behindRunningAttempt ? result - BEHIND_RUNNING : result;
+        return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000), behindRunningAttempt };
+      }
       const number = -result;
       return {
         allowed: true,

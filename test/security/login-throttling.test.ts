@@ -136,6 +136,15 @@ describe("login throttling", () => {
     assert.equal(statuses.filter((status) => status === 429).length, 30 - ADDRESS_LIMIT);
   });
 
+  test("simultaneous logins of one user from one address with the right password all succeed", async () => {
+    // Beyond the free attempts they wait for the running ones instead of being refused.
+    const answers = await Promise.all(Array.from({ length: 12 }, () => login("127.0.0.21", "admin", "admin")));
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      Array(12).fill(200),
+    );
+  });
+
   test("a successful login gives the address its slot back", async () => {
     const from = "127.0.0.20";
     for (let attempt = 0; attempt < ADDRESS_LIMIT + 3; attempt++) assert.equal((await login(from, "admin", "admin")).status, 200, `login ${attempt}`);
@@ -214,5 +223,14 @@ describe("login throttling shared by two processes over Redis", () => {
     for (const [index, process] of ["first", "second"].entries()) {
       assert.ok(statuses.some((status, attempt) => attempt % 2 === index && status === 429), `the ${process} process refused none`);
     }
+  });
+
+  test("simultaneous right logins of one user at both processes all succeed", async () => {
+    const from = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => login(from, "admin", "admin", {}, index % 2 === 0 ? first! : second!)));
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      Array(12).fill(200),
+    );
   });
 });

@@ -1,5 +1,7 @@
 // /system/auth, /system/auth/login, /system/auth/who-am-i (spec B6.1-B6.3).
+import { setTimeout as sleep } from "node:timers/promises";
 import { readRefreshCookie, refreshCookieHeader } from "../cookies.js";
+import type { LoginPermission } from "../login-rate-limit.js";
 import { hashPassword, isLegacyHash, verifyAgainstDummy, verifyPassword } from "../passwords.js";
 import { AUTHENTICATION_HEADER, createAccessToken, createRefreshCookieValue } from "../tokens.js";
 import { findUsersByUsername, recordLogin, replacePasswordHash, type LoginUser } from "../users.js";
@@ -26,7 +28,7 @@ async function login({ auth, db, browserAccess }: AuthRouteDependencies, { req, 
   if (!username || !password) throw new AuthRouteError("Authentication failed! Username or password is not provided!");
 
   // Counts as a failure from here on, until the login succeeds.
-  const permission = await auth.loginRateLimiter.reserve(username, req.clientAddress);
+  const permission = await reserveLoginAttempt(auth, username, req.clientAddress);
   if (!permission.allowed) {
     res.header("Retry-After", String(permission.retryAfterSeconds));
     const message = `Too many login attempts. Please try again in ${permission.retryAfterSeconds} seconds.`;
@@ -42,6 +44,25 @@ async function login({ auth, db, browserAccess }: AuthRouteDependencies, { req, 
   res.header(AUTHENTICATION_HEADER, await createAccessToken(auth.keys, claims));
   res.header("Set-Cookie", refreshCookieHeader(await createRefreshCookieValue(auth.keys, claims), browserAccess.cookieSameSite));
   res.json(envelope());
+}
+
+/** How long a login waits for a running attempt of the same username and address before it is refused. */
+const MAX_WAIT_BEHIND_RUNNING_MS = 10_000;
+const WAIT_STEP_MS = 50;
+
+/**
+ * A login that arrives while another attempt of the same username and address has its password
+ * checked waits for that attempt's end instead of being refused: the same person logging in from
+ * several tabs or devices behind one address at once is no guessing. If the running attempt fails,
+ * the pair's delay applies to the waiting ones as to any other.
+ */
+async function reserveLoginAttempt(auth: AuthRouteDependencies["auth"], username: string, address: string): Promise<LoginPermission> {
+  const giveUpAt = Date.now() + MAX_WAIT_BEHIND_RUNNING_MS;
+  for (;;) {
+    const permission = await auth.loginRateLimiter.reserve(username, address);
+    if (permission.allowed || !permission.behindRunningAttempt || Date.now() >= giveUpAt) return permission;
+    await sleep(WAIT_STEP_MS);
+  }
 }
 
 async function logIn(db: AuthRouteDependencies["db"], auth: AuthRouteDependencies["auth"], username: string, password: string): Promise<{ sessionId: string; userId: number }> {
