@@ -49,6 +49,8 @@ export interface RequestAuthenticator {
   authenticateRefreshCookieOnly(req: HttpRequest): Promise<number>;
   /** Aborts when the identity's session is revoked or `until` aborts (Go services end open streams so). */
   sessionSignal(identity: RequestIdentity, until: AbortSignal): AbortSignal;
+  /** Runs `callback` once when the identity's session is revoked; returns the function that stops watching. */
+  onSessionRevoked(identity: RequestIdentity, callback: () => void): () => void;
   /** Whether the request's access token is one of ours (unexpired) whose session was revoked, with or without a cookie. */
   carriesRevokedSession(req: HttpRequest): Promise<boolean>;
 }
@@ -71,6 +73,10 @@ export function createRequestAuthenticator(flavour: VerifierFlavour, dependencie
     sessionSignal(identity, until) {
       if (!identity.sessionId || identity.userId === 0) return until;
       return dependencies.revocations.watch(identity.sessionId, until);
+    },
+    onSessionRevoked(identity, callback) {
+      if (!identity.sessionId || identity.userId === 0) return () => undefined;
+      return dependencies.revocations.onRevoked(identity.sessionId, callback);
     },
     carriesRevokedSession: (req) => carriesRevokedSession(dependencies, readCredentials(req)),
   };

@@ -24,19 +24,48 @@ export interface RevokedSessions {
   add(sessionId: string, atMs?: number): void;
   /** A signal that aborts when the session is revoked or `until` aborts (for long-running requests). */
   watch(sessionId: string, until?: AbortSignal): AbortSignal;
+  /**
+   * Runs `callback` once when the session is revoked (at once when it is already); returns the
+   * function that stops watching. Without an AbortSignal, for what runs for every stream.
+   */
+  onRevoked(sessionId: string, callback: () => void): () => void;
   close(): void;
 }
 
 export function createRevokedSessions(messageBus: MessageBus, options: { onError?: (error: unknown) => void } = {}): RevokedSessions {
   const revokedAt = new Map<string, number>();
-  const watchers = new Map<string, Set<AbortController>>();
+  const watchers = new Map<string, Set<() => void>>();
 
   function add(sessionId: string, atMs = Date.now()): void {
     if (!revokedAt.has(sessionId)) revokedAt.set(sessionId, atMs);
-    const controllers = watchers.get(sessionId);
-    if (!controllers) return;
+    const callbacks = watchers.get(sessionId);
+    if (!callbacks) return;
     watchers.delete(sessionId);
-    for (const controller of controllers) controller.abort(new SessionRevokedError(sessionId));
+    for (const callback of callbacks) {
+      try {
+        callback();
+      } catch (error) {
+        // As a throwing listener of an AbortSignal: reported, and the others still run.
+        process.nextTick(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  function onRevoked(sessionId: string, callback: () => void): () => void {
+    if (revokedAt.has(sessionId)) {
+      callback();
+      return () => undefined;
+    }
+    let callbacks = watchers.get(sessionId);
+    if (!callbacks) watchers.set(sessionId, (callbacks = new Set()));
+    const watching = callbacks;
+    watching.add(callback);
+    return () => {
+      watching.delete(callback);
+      if (watching.size === 0 && watchers.get(sessionId) === watching) watchers.delete(sessionId);
+    };
   }
 
   const subscription: Subscription = messageBus.subscribe(
@@ -67,20 +96,18 @@ export function createRevokedSessions(messageBus: MessageBus, options: { onError
         controller.abort(until?.aborted ? until.reason : new SessionRevokedError(sessionId));
         return controller.signal;
       }
-      let controllers = watchers.get(sessionId);
-      if (!controllers) watchers.set(sessionId, (controllers = new Set()));
-      controllers.add(controller);
+      const stop = onRevoked(sessionId, () => controller.abort(new SessionRevokedError(sessionId)));
       until?.addEventListener(
         "abort",
         () => {
-          controllers.delete(controller);
-          if (controllers.size === 0 && watchers.get(sessionId) === controllers) watchers.delete(sessionId);
+          stop();
           controller.abort(until.reason);
         },
         { once: true },
       );
       return controller.signal;
     },
+    onRevoked,
     close() {
       subscription.close();
       clearInterval(pruner);

@@ -4,7 +4,7 @@
 // port, since any caller could read as any user through it.
 import type { AppContext } from "../app.js";
 import { RequestAuthenticationError, type RequestIdentity } from "../auth/authenticate-request.js";
-import { openJsonLineStream, jsonLine } from "../http/stream.js";
+import { openJsonLineStream, jsonLine, type JsonLineStream } from "../http/stream.js";
 import { sendInPieces } from "../http/text-pieces.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { AutoupdateError, INTERNAL_ERROR_MESSAGE } from "./errors.js";
@@ -114,7 +114,7 @@ async function longPoll(service: AutoupdateService, req: HttpRequest, res: HttpR
         reject(error);
       },
     });
-    req.signal.addEventListener("abort", () => (stop(), resolve()), { once: true });
+    req.onAbort(() => (stop(), resolve()));
   });
 }
 
@@ -123,10 +123,9 @@ async function longPoll(service: AutoupdateService, req: HttpRequest, res: HttpR
  * the connection closes without an error line. The client then asks who-am-i and, signed out,
  * shows the login page; an error line would make it offer "Try reconnect" instead.
  */
-function endOnRevocation(app: AppContext, session: RequestIdentity, req: HttpRequest, stream: { close(): void }): void {
-  const signal = app.auth.authenticator("go").sessionSignal(session, req.signal);
-  if (signal.aborted) stream.close();
-  else signal.addEventListener("abort", () => stream.close(), { once: true });
+function endOnRevocation(app: AppContext, session: RequestIdentity, stream: JsonLineStream): void {
+  const stopWatching = app.auth.authenticator("go").onSessionRevoked(session, () => stream.close());
+  stream.onClose(stopWatching);
 }
 
 /**
@@ -167,7 +166,7 @@ function handler(app: AppContext, service: AutoupdateService, identify: (req: Ht
       if (identity.count) done = service.counter.count(isLongPolling(req) ? "longpolling" : "stream", identity.userId);
       const request = await readAutoupdateRequest(req);
       const stream = await serve(app, service, req, res, identity.userId, request, done);
-      if (stream && identity.session) endOnRevocation(app, identity.session, req, stream);
+      if (stream && identity.session) endOnRevocation(app, identity.session, stream);
     } catch (error) {
       done();
       if (res.sent) return;

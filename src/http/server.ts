@@ -19,7 +19,7 @@ import { TrustedProxies } from "./client-address.js";
 import { errorAnswer } from "./error-shapes.js";
 import { checkInternalPassword, isInternalPath, MALFORMED_INTERNAL_PASSWORD } from "./internal-password.js";
 import { replayingStream, sniffProtocol } from "./protocol-sniffer.js";
-import { wrapRequest, wrapResponse } from "./request.js";
+import { RequestAbort, wrapRequest, wrapResponse } from "./request.js";
 import { Router } from "./router.js";
 import { HttpError, RequestAborted, type Component, type HttpRequest, type HttpResponse, type RawRequest, type RawResponse, type Route } from "./types.js";
 
@@ -66,7 +66,7 @@ const INTERNAL_PASSWORD_REFUSED = "This route is for the services of the deploym
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface ActiveRequest {
-  controller: AbortController;
+  abort: RequestAbort;
   response: RawResponse;
 }
 
@@ -238,15 +238,15 @@ export class Listener {
   }
 
   private async dispatch(rawReq: RawRequest, rawRes: RawResponse): Promise<void> {
-    const request: ActiveRequest = { controller: new AbortController(), response: rawRes };
+    const request: ActiveRequest = { abort: new RequestAbort(), response: rawRes };
     this.active.add(request);
     rawRes.on("close", () => {
       this.active.delete(request);
-      if (!rawRes.writableFinished) request.controller.abort(new RequestAborted("client"));
+      if (!rawRes.writableFinished) request.abort.abort(new RequestAborted("client"));
     });
     // A keep-alive connection that asks again during shutdown gets its answer and is closed.
     if (this.stopping && rawReq.httpVersionMajor === 1) rawRes.setHeader("Connection", "close");
-    const req = wrapRequest(rawReq, request.controller.signal, this.options.maxBodyBytes, this.trustedProxies, this.options.component);
+    const req = wrapRequest(rawReq, request.abort, this.options.maxBodyBytes, this.trustedProxies, this.options.component);
     const res = wrapResponse(rawRes);
     if (rawReq.httpVersionMajor === 2) this.limitRequestTime(rawReq as Http2ServerRequest, res);
     this.logAnswer(req, res);
@@ -341,7 +341,7 @@ export class Listener {
       this.http1?.closeIdleConnections();
       await sleep(20);
     }
-    for (const { controller } of this.active) controller.abort(new RequestAborted("shutdown"));
+    for (const { abort } of this.active) abort.abort(new RequestAborted("shutdown"));
     for (const session of this.sessions) session.destroy();
     for (const socket of this.sockets) socket.destroy();
     // Ends the connections check started in createHttp1.
@@ -350,6 +350,6 @@ export class Listener {
   }
 
   private endStreams(): void {
-    for (const { controller, response } of this.active) if (response.headersSent) controller.abort(new RequestAborted("shutdown"));
+    for (const { abort, response } of this.active) if (response.headersSent) abort.abort(new RequestAborted("shutdown"));
   }
 }

@@ -98,12 +98,8 @@ export class JsonLineStream {
     if (!options.headersWithFirstLine) this.sink.flushHeaders();
     this.sink.on("drain", () => this.flushHeldBack());
     this.sink.on("close", () => this.finish("client"));
-    const onAbort = () => this.end(req.signal.reason instanceof RequestAborted && req.signal.reason.by === "client" ? "client" : "aborted");
-    if (req.signal.aborted) {
-      onAbort();
-      return;
-    }
-    req.signal.addEventListener("abort", onAbort, { once: true });
+    req.onAbort((reason) => this.end(reason instanceof RequestAborted && reason.by === "client" ? "client" : "aborted"));
+    if (this.closed) return;
     const interval = options.keepAliveMs ?? 0;
     if (interval > 0) {
       this.keepAlive = setTimeout(() => this.sendKeepAlive(), interval);

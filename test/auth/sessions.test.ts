@@ -77,5 +77,26 @@ for (const [name, create] of [
       assert.equal(revocations.isRevoked(sessionId), true);
       revocations.close();
     });
+
+    test("onRevoked runs its callback once on the revocation, at once for a revoked session, never once stopped", async () => {
+      const revocations = createRevokedSessions(bus);
+      await revocations.ready;
+      const watched = randomBytes(16).toString("hex");
+      const stopped = randomBytes(16).toString("hex");
+      let calls = 0;
+      let stoppedCalls = 0;
+      const revoked = new Promise<void>((resolve) => revocations.onRevoked(watched, () => (calls++, resolve())));
+      revocations.onRevoked(stopped, () => stoppedCalls++)();
+      await bus.publish("logout", { sessionId: stopped });
+      await bus.publish("logout", { sessionId: watched });
+      await revoked;
+      revocations.add(watched);
+      assert.equal(calls, 1);
+      assert.equal(stoppedCalls, 0);
+      let late = 0;
+      revocations.onRevoked(watched, () => late++);
+      assert.equal(late, 1);
+      revocations.close();
+    });
   });
 }

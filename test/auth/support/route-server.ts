@@ -45,6 +45,12 @@ async function handle(routes: Route[], raw: IncomingMessage, response: ServerRes
     clientAddress: raw.socket.remoteAddress ?? "",
     raw,
     signal: controller.signal,
+    onAbort(callback) {
+      const listener = () => callback(controller.signal.reason);
+      if (controller.signal.aborted) listener();
+      else controller.signal.addEventListener("abort", listener, { once: true });
+      return () => controller.signal.removeEventListener("abort", listener);
+    },
     body: (limit = 10 * 1024 * 1024) =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
