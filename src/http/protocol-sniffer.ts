@@ -14,18 +14,24 @@ export type Protocol = "http1" | "h2c";
  */
 export function sniffProtocol(socket: Socket, timeoutMs: number, decide: (protocol: Protocol, head: Buffer) => void): void {
   let head: Buffer = Buffer.alloc(0);
-  socket.setTimeout(timeoutMs, () => socket.destroy());
+  // A timer of its own, not socket.setTimeout: that one stays on the socket (a cleared timer that
+  // every later read and write refreshes, and a listener) for the whole life of a stream.
+  const silence = setTimeout(() => socket.destroy(), timeoutMs);
+  silence.unref();
+  const stopWaiting = () => clearTimeout(silence);
   const onData = (chunk: Buffer) => {
     head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
     const compared = Math.min(head.length, PREFACE_START.length);
     const samePrefix = head.subarray(0, compared).equals(PREFACE_START.subarray(0, compared));
     if (samePrefix && head.length < PREFACE_START.length) return;
     socket.off("data", onData);
+    socket.off("close", stopWaiting);
     socket.pause();
-    socket.setTimeout(0);
+    stopWaiting();
     decide(samePrefix ? "h2c" : "http1", head);
   };
   socket.on("data", onData);
+  socket.once("close", stopWaiting);
 }
 
 /**

@@ -128,6 +128,8 @@ function readBody(raw: RawRequest, limit: number): Promise<Buffer> {
       if (settled) return;
       settled = true;
       resolve(Buffer.concat(chunks));
+      // The listeners (and so this array) live as long as the request: a stream's whole life.
+      chunks.length = 0;
     });
     raw.on("error", fail);
     // 'close' follows every request, also a complete one: the error (its stack trace costs) only when it matters.
