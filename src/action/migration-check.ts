@@ -7,7 +7,7 @@ import { ActionError } from "./errors.js";
 export const BACKEND_MIGRATION_INDEX = 100;
 
 export async function assertMigrationIndex(db: Database): Promise<void> {
-  const [row] = await db.query<{ max: number | null }>("SELECT MAX(migration_index) AS max FROM version WHERE migration_state = 'finalized'");
+  const [row] = await db.query<{ max: number | null }>("SELECT MAX(migration_index) AS max FROM version WHERE migration_state = $1", ["finalized"]);
   const databaseIndex = row?.max;
   // A database without a finalized version row has not been set up by an importer yet; upstream fails with a 500 there.
   if (databaseIndex === null || databaseIndex === undefined) return;

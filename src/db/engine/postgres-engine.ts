@@ -4,6 +4,7 @@ import pg from "pg";
 import type { DatabaseConfig } from "../../config.js";
 import type { QueryResult, SqlEngine, SqlSession } from "./engine.js";
 import { reachable } from "./connection-failure.js";
+import { queryConfig } from "./prepared-statements.js";
 
 export interface PostgresTarget {
   host: string;
@@ -55,14 +56,16 @@ export class PostgresEngine implements SqlEngine {
   ) {
     this.kind = options.kind ?? "external";
     const { poolMax, ...connection } = target;
-    this.connection = { ...connection, application_name: APPLICATION_NAME };
+    // Generic plans for our prepared statements (prepared-statements.ts): with `id = ANY($1)` a
+    // custom plan always looks cheaper, so PostgreSQL would plan every execution again.
+    this.connection = { ...connection, application_name: APPLICATION_NAME, options: "-c plan_cache_mode=force_generic_plan" };
     this.pool = new pg.Pool({ ...this.connection, max: poolMax ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle client that loses its connection must not crash the process.
     this.pool.on("error", () => undefined);
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
-    const result = await reachable(() => this.pool.query(sql, params));
+    const result = await reachable(() => this.pool.query(queryConfig(sql, params)));
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
   }
 
@@ -74,7 +77,7 @@ export class PostgresEngine implements SqlEngine {
         this.outsidePool.on("error", () => undefined);
       }
       const pool = this.outsidePool;
-      const result = await reachable(() => pool.query(sql, params));
+      const result = await reachable(() => pool.query(queryConfig(sql, params)));
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
   };
@@ -88,7 +91,7 @@ export class PostgresEngine implements SqlEngine {
     const locked: Array<readonly [number, number]> = [];
     const session: SqlSession = {
       query: async <Row>(sql: string, params: unknown[] = []) => {
-        const result = await reachable(() => client.query(sql, params));
+        const result = await reachable(() => client.query(queryConfig(sql, params)));
         return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
       },
     };
