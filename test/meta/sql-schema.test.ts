@@ -274,6 +274,30 @@ describe("integrity triggers", () => {
   });
 });
 
+describe("equal_fields, order of inserts", () => {
+  test("a row pointing to a row inserted after it in the same transaction is checked from its own side", async () => {
+    const error = await failure(() =>
+      inTransaction(db, async () => {
+        await db.query(`INSERT INTO mediafile_t (id, title, owner_id, parent_id) VALUES (4, 'File', 'organization/1', 3)`);
+        await db.query(`INSERT INTO mediafile_t (id, title, owner_id) VALUES (3, 'Folder', 'meeting/1')`);
+      }),
+    );
+    assert.equal(
+      error.message,
+      "The relation parent_id requires the following fields to be equal:\n mediafile/4/owner_id: organization/1 \n mediafile/3/owner_id: meeting/1",
+    );
+  });
+
+  test("rows of one meeting inserted in any order commit", async () => {
+    await inTransaction(db, async () => {
+      await db.query(`INSERT INTO mediafile_t (id, title, owner_id, parent_id) VALUES (6, 'File', 'meeting/1', 5)`);
+      await db.query(`INSERT INTO mediafile_t (id, title, owner_id) VALUES (5, 'Folder', 'meeting/1')`);
+    });
+    const { rows } = await db.query<{ parent_id: number }>(`SELECT parent_id FROM mediafile_t WHERE id = 6`);
+    assert.equal(rows[0]?.parent_id, 5);
+  });
+});
+
 describe("change notification", () => {
   test("one NOTIFY per transaction, and the log names every changed model and field", async () => {
     const listener = await connect();

@@ -74,7 +74,11 @@ DECLARE
     last_number bigint;
 BEGIN
     sequence_name := target_table || '_' || scope_column || (row_values -> scope_column) || '_' || number_column || '_seq';
-    EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I OWNED BY %I.%I', sequence_name, target_table, number_column);
+    -- Looked up first: CREATE ... IF NOT EXISTS on an existing sequence still costs a utility
+    -- command and sends the client a notice, on every insert.
+    IF to_regclass(quote_ident(sequence_name)) IS NULL THEN
+        EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I OWNED BY %I.%I', sequence_name, target_table, number_column);
+    END IF;
     given_number := (row_values -> number_column)::integer;
     IF given_number IS NULL THEN
         given_number := nextval(quote_ident(sequence_name));
@@ -306,13 +310,17 @@ BEGIN
         relation_column := TG_ARGV[position + 2];
         compared_column := TG_ARGV[position + 3];
         IF TG_ARGV[position + 4]::boolean THEN
-            -- NEW is the foreign row: check every own row pointing to it
-            FOR related IN EXECUTE format('SELECT id, %I::text AS value FROM %I WHERE %I = $1',
-                    compared_column, own_collection || '_t', relation_column) USING NEW.id LOOP
-                PERFORM raise_equality_exception_conditionally(compared_column, relation_column,
-                    own_collection, related.id, related.value,
-                    foreign_collection, NEW.id, row_values -> compared_column);
-            END LOOP;
+            -- NEW is the foreign row: check every own row pointing to it. Rows pointing to a row
+            -- inserted in this transaction were written in it too and are checked by their own
+            -- trigger, so only a changed compared column needs this look back.
+            IF TG_OP = 'UPDATE' THEN
+                FOR related IN EXECUTE format('SELECT id, %I::text AS value FROM %I WHERE %I = $1',
+                        compared_column, own_collection || '_t', relation_column) USING NEW.id LOOP
+                    PERFORM raise_equality_exception_conditionally(compared_column, relation_column,
+                        own_collection, related.id, related.value,
+                        foreign_collection, NEW.id, row_values -> compared_column);
+                END LOOP;
+            END IF;
         ELSE
             foreign_id := (row_values -> relation_column)::integer;
             foreign_value := NULL;
@@ -336,6 +344,11 @@ DECLARE
     position integer := 0;
     pair record;
 BEGIN
+    -- The links of a row inserted in this transaction are new rows of the intermediate table,
+    -- checked by its own trigger (check_equals_intermediate).
+    IF TG_OP = 'INSERT' THEN
+        RETURN NULL;
+    END IF;
     WHILE position < TG_NARGS LOOP
         own_collection := TG_ARGV[position + 2];
         foreign_collection := TG_ARGV[position + 4];
