@@ -12,7 +12,7 @@ import { ensureServiceSchemas } from "./service-schemas.js";
 import { SqlWriter } from "./writer.js";
 import { IdBank } from "./id-bank.js";
 import { LocalLocks, LockAttempt, lockId, MAX_PRELOCKS, numberingLockKeys, RestartWithLocks, lockAndCheckSnapshot, type LockKey } from "./numbering-lock.js";
-import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type Reader, type Transaction, type TransactionOptions, type WriteEvent } from "./types.js";
+import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type ReadOptions, type Reader, type Transaction, type TransactionOptions, type WriteEvent } from "./types.js";
 
 export interface DatabaseOptions {
   maxRetries: number;
@@ -67,6 +67,11 @@ class TransactionImpl extends SqlReader implements Transaction {
     }
     if (mayRestart) throw this.locks.restartWith(lock);
     return (this.outsideReader ??= new SqlReader(this.outside, false));
+  }
+  override async getMany(collection: string, ids: number[], fields?: string[], options?: ReadOptions): Promise<Map<number, Model>> {
+    const models = await super.getMany(collection, ids, fields, options);
+    this.writer.foundByRead(collection, models.keys());
+    return models;
   }
   write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
     return this.writer.write(events);

@@ -72,10 +72,20 @@ export class SqlWriter {
    * it, as the database may cascade.
    */
   private readonly existing = new Set<Fqid>();
+  /**
+   * Models this transaction read from the database and found, since its last delete: its snapshot
+   * answers an existence check for them as the read did. A delete clears it (cascades).
+   */
+  private readonly readExisting = new Set<Fqid>();
   /** Models whose existence an update without stored changes asked for, checked together (see checkExistence). */
   private unchecked: Fqid[] = [];
 
   constructor(private readonly session: SqlSession) {}
+
+  /** Models the transaction read and found (see readExisting). */
+  foundByRead(collection: string, ids: Iterable<number>): void {
+    for (const id of ids) this.readExisting.add(`${collection}/${id}`);
+  }
 
   async write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
     this.checks = [];
@@ -331,7 +341,7 @@ export class SqlWriter {
       const { rows } = await this.query(`UPDATE ${quote(access.table)} SET ${assignments.join(", ")} WHERE id = ${params.add(id)} RETURNING id`, params.values);
       if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
       result = rows[0] as Model;
-    } else if (!this.existing.has(event.fqid)) {
+    } else if (!this.existing.has(event.fqid) && !this.readExisting.has(event.fqid)) {
       this.unchecked.push(event.fqid);
     }
     this.existing.add(event.fqid);
@@ -372,6 +382,7 @@ export class SqlWriter {
     const access = collectionAccess(collection);
     await this.checkExistence();
     this.existing.clear();
+    this.readExisting.clear();
     const { rowCount } = await this.query(`DELETE FROM ${quote(access.table)} WHERE id = $1`, [id]);
     if (rowCount === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
   }
