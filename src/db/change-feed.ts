@@ -28,6 +28,16 @@ interface LogRow {
   horizon: string;
 }
 
+/** A transaction's own log rows, read in its COMMIT message (its snapshot's xmin is an older, so safe, horizon). */
+interface OwnLogRow extends LogRow {
+  xact_id: string | null;
+}
+const OWN_LOG_SQL =
+  "SELECT pg_current_xact_id_if_assigned()::text AS xact_id, operation, fqid, updated_fields::text[] AS updated_fields, " +
+  "pg_snapshot_xmin(pg_current_snapshot())::text AS horizon FROM os_notify_log_t WHERE xact_id = pg_current_xact_id_if_assigned() ORDER BY id";
+/** Log rows of own commits whose notification has not been handled yet, at most. */
+const MAX_PREFETCHED = 1_000;
+
 const CHANGE_CHANNEL = "os_notify";
 /** Our own channel: upstream's services listen to os_notify only and never see barriers. */
 const BARRIER_CHANNEL = "openslides_ts_barrier";
@@ -41,8 +51,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface CommitBarrier {
   /** The statements to run right before COMMIT, in the same message; called when the COMMIT is sent. */
   sql(): string;
-  /** The COMMIT succeeded: ownCommitsDelivered waits for this barrier until it comes back. */
-  committed(): void;
+  /**
+   * The COMMIT succeeded, with the rows of the last statement of sql() (the transaction's log):
+   * ownCommitsDelivered waits for this barrier until it comes back.
+   */
+  committed(logRows: Record<string, unknown>[]): void;
   /** The transaction did not commit: the barrier was never sent. */
   abandoned(): void;
 }
@@ -72,6 +85,8 @@ export class ChangeFeed {
   private pendingHorizon?: string;
   /** Transactions delivered at or above the horizon before last: a catch-up must not deliver them again. */
   private readonly delivered = new Set<string>();
+  /** Log rows of this process's commits, by transaction id, until their notification comes. */
+  private readonly prefetched = new Map<string, LogRow[]>();
 
   async start(): Promise<void> {
     // Taken before LISTEN, so before any loss of the listening connection.
@@ -122,9 +137,12 @@ export class ChangeFeed {
         // COMMIT, after this barrier: running them first keeps the barrier behind the
         // transaction's changes (their errors are COMMIT's errors, raised one statement earlier).
         // The channel is our constant and the token a UUID: nothing to escape.
-        return `SET CONSTRAINTS ALL IMMEDIATE; SELECT pg_notify('${BARRIER_CHANNEL}', '${token}')`;
+        // The transaction's own log rows come back in the same message, so its notification
+        // needs no read of them (prefetched).
+        return `SET CONSTRAINTS ALL IMMEDIATE; SELECT pg_notify('${BARRIER_CHANNEL}', '${token}'); ${OWN_LOG_SQL}`;
       },
-      committed: () => {
+      committed: (logRows) => {
+        this.prefetch(logRows as unknown as OwnLogRow[]);
         const sent = returned;
         if (!sent) return;
         this.committedBarriers.add(sent);
@@ -135,6 +153,16 @@ export class ChangeFeed {
         this.barriers.delete(token);
       },
     };
+  }
+
+  /** Keeps a committed transaction's log rows for its notification, unless that was handled already. */
+  private prefetch(rows: OwnLogRow[]): void {
+    const xactId = rows[0]?.xact_id;
+    if (xactId === undefined || xactId === null || this.delivered.has(xactId)) return;
+    // A notification handled before its COMMIT's answer arrived reads the rows itself and drops
+    // the entry; the bound only guards against entries that would never be taken.
+    if (this.prefetched.size >= MAX_PREFETCHED) this.prefetched.clear();
+    this.prefetched.set(xactId, rows);
   }
 
   /**
@@ -238,15 +266,9 @@ export class ChangeFeed {
 
   private async deliver(xactId: string): Promise<void> {
     if (this.delivered.has(xactId)) return;
-    const result = await this.persistently(() =>
-      this.engine.query<LogRow>(
-        "SELECT operation, fqid, updated_fields::text[] AS updated_fields, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon " +
-          "FROM os_notify_log_t WHERE xact_id = $1::xid8 ORDER BY id",
-        [xactId],
-      ),
-    );
-    if (!result) return;
-    const { rows } = result;
+    const rows = this.prefetched.get(xactId) ?? (await this.readLog(xactId));
+    this.prefetched.delete(xactId);
+    if (!rows) return;
     this.delivered.add(xactId);
     if (rows[0]) this.pendingHorizon = rows[0].horizon;
     const change: ChangeSet = { xactId, entries: rows.map(toEntry) };
@@ -257,6 +279,17 @@ export class ChangeFeed {
         this.onError(error);
       }
     }
+  }
+
+  private async readLog(xactId: string): Promise<LogRow[] | undefined> {
+    const result = await this.persistently(() =>
+      this.engine.query<LogRow>(
+        "SELECT operation, fqid, updated_fields::text[] AS updated_fields, pg_snapshot_xmin(pg_current_snapshot())::text AS horizon " +
+          "FROM os_notify_log_t WHERE xact_id = $1::xid8 ORDER BY id",
+        [xactId],
+      ),
+    );
+    return result?.rows;
   }
 }
 

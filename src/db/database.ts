@@ -160,9 +160,8 @@ export class SqlDatabase extends SqlReader implements Database {
             if (locks.restart) throw locks.restart;
             return value;
           },
-          { locks: preLocks, beforeCommit: barrier?.sql },
+          { locks: preLocks, beforeCommit: barrier?.sql, committed: barrier?.committed },
         );
-        barrier?.committed();
         return value;
       } catch (error) {
         barrier?.abandoned();

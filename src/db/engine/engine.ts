@@ -9,6 +9,12 @@ export interface SqlSession {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
 }
 
+export interface TransactionOptions {
+  locks?: ReadonlyArray<readonly [number, number]>;
+  beforeCommit?: () => string;
+  committed?: (rowsBeforeCommit: Record<string, unknown>[]) => void;
+}
+
 export interface SqlEngine extends SqlSession {
   readonly kind: "embedded" | "external";
   /** Runs several statements (no parameters), e.g. the schema. */
@@ -17,9 +23,10 @@ export interface SqlEngine extends SqlSession {
    * One REPEATABLE READ transaction on one connection; committed when fn resolves, rolled back
    * when it throws. `locks`: advisory locks (int4 pairs) taken on the connection before BEGIN,
    * so before the snapshot, and released after COMMIT/ROLLBACK. `beforeCommit`: the statements
-   * (no parameters) to send in one message with the COMMIT, asked for when it is sent.
+   * (no parameters) to send in one message with the COMMIT, asked for when it is sent; their last
+   * statement's rows go to `committed` once the COMMIT succeeded.
    */
-  withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options?: { locks?: ReadonlyArray<readonly [number, number]>; beforeCommit?: () => string }): Promise<T>;
+  withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Reads outside of every transaction, on connections of their own: a transaction that holds a
    * lock and waits for such a read never waits for a connection held by a transaction waiting

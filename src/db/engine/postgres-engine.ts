@@ -2,7 +2,7 @@
 // LISTEN runs on its own long-lived connection that reconnects when the server drops it.
 import pg from "pg";
 import type { DatabaseConfig } from "../../config.js";
-import type { QueryResult, SqlEngine, SqlSession } from "./engine.js";
+import type { QueryResult, SqlEngine, SqlSession, TransactionOptions } from "./engine.js";
 import { reachable } from "./connection-failure.js";
 import { queryConfig } from "./prepared-statements.js";
 
@@ -86,7 +86,7 @@ export class PostgresEngine implements SqlEngine {
     await reachable(() => this.pool.query(sql));
   }
 
-  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options: { locks?: ReadonlyArray<readonly [number, number]>; beforeCommit?: () => string } = {}): Promise<T> {
+  async withTransaction<T>(fn: (session: SqlSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await reachable(() => this.pool.connect());
     const locked: Array<readonly [number, number]> = [];
     const session: SqlSession = {
@@ -112,7 +112,14 @@ export class PostgresEngine implements SqlEngine {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
       const value = await fn(session);
       // A simple-protocol message of several statements: the COMMIT runs only if those before it succeeded.
-      await client.query(options.beforeCommit ? `${options.beforeCommit()}; COMMIT` : "COMMIT");
+      if (!options.beforeCommit) {
+        await client.query("COMMIT");
+        return value;
+      }
+      const results: unknown = await client.query(`${options.beforeCommit()}; COMMIT`);
+      // Several statements answer with one result each; the last one is the COMMIT's.
+      const beforeCommit = Array.isArray(results) ? (results[results.length - 2] as pg.QueryResult | undefined) : undefined;
+      options.committed?.(beforeCommit?.rows ?? []);
       return value;
     } catch (error) {
       if (begun) {
