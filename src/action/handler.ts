@@ -124,6 +124,7 @@ export class ActionHandler {
 
   private async performTopLevel(request: RequestContext, element: PayloadElement): Promise<ActionOutcome> {
     const action = this.resolve(element.action, request.internal);
+    await request.db.prefetch(permissionReads(request, element.data));
     const outcome = await performAction(request, action, element.data, { internal: request.internal, isSubAction: false });
     if (outcome.onSuccess) request.onSuccess.push(outcome.onSuccess);
     return outcome;
@@ -181,4 +182,20 @@ async function writeOutcome(tx: Transaction, outcome: ActionOutcome): Promise<Re
 
 function hasSequentialNumber(collection: string): boolean {
   return hasCollection(collection) && collectionMeta(collection).fields.get("sequential_number")?.sequenceScope !== undefined;
+}
+
+const MAX_ID = 2_147_483_647;
+
+/**
+ * The user and the meeting that the permission check of a meeting's action reads first, to be
+ * read together in one statement (the user with the committees it manages, as has-perm asks).
+ */
+function permissionReads(request: RequestContext, data: unknown[]): Array<{ collection: string; id: number; fields?: string[] }> {
+  if (request.internal || request.userId <= 0) return [];
+  const meetingId = (data[0] as { meeting_id?: unknown } | undefined)?.meeting_id;
+  if (typeof meetingId !== "number" || !Number.isInteger(meetingId) || meetingId <= 0 || meetingId > MAX_ID) return [];
+  return [
+    { collection: "user", id: request.userId, fields: ["committee_management_ids"] },
+    { collection: "meeting", id: meetingId },
+  ];
 }

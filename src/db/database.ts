@@ -12,7 +12,7 @@ import { ensureServiceSchemas } from "./service-schemas.js";
 import { SqlWriter } from "./writer.js";
 import { IdBank } from "./id-bank.js";
 import { LocalLocks, LockAttempt, lockId, MAX_PRELOCKS, numberingLockKeys, RestartWithLocks, lockAndCheckSnapshot, type LockKey } from "./numbering-lock.js";
-import { DatabaseError, type ChangeListener, type Database, type Fqid, type Model, type ReadOptions, type Reader, type Transaction, type TransactionOptions, type WriteEvent } from "./types.js";
+import { DatabaseError, type ChangeListener, type CollectionRead, type Database, type Fqid, type Model, type ReadOptions, type Reader, type Transaction, type TransactionOptions, type WriteEvent } from "./types.js";
 
 export interface DatabaseOptions {
   maxRetries: number;
@@ -71,6 +71,11 @@ class TransactionImpl extends SqlReader implements Transaction {
   override async getMany(collection: string, ids: number[], fields?: string[], options?: ReadOptions): Promise<Map<number, Model>> {
     const models = await super.getMany(collection, ids, fields, options);
     this.writer.foundByRead(collection, models.keys());
+    return models;
+  }
+  override async getManyOfCollections(reads: readonly CollectionRead[]): Promise<Map<string, Map<number, Model>>> {
+    const models = await super.getManyOfCollections(reads);
+    for (const [collection, found] of models) this.writer.foundByRead(collection, found.keys());
     return models;
   }
   write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {

@@ -178,6 +178,11 @@ export class OverlayReader {
     overlay.onReset(() => this.reads.reset());
   }
 
+  /** See StoredReads.prefetch. */
+  prefetch(reads: ReadonlyArray<{ collection: string; id: number; fields?: readonly string[] }>): Promise<void> {
+    return this.reads.prefetch(reads);
+  }
+
   async get(fqid: string, fields?: string[], options: GetOptions = {}): Promise<Model> {
     if (options.useChanges !== false) await this.resolvePending(collectionOf(fqid), [idOf(fqid)], fields);
     const entry = options.useChanges === false ? undefined : this.overlay.entry(fqid);

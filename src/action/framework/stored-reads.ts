@@ -38,6 +38,22 @@ export class StoredReads {
     this.remembered.clear();
   }
 
+  /**
+   * First reads of several models in one statement, as getMany would make them one by one (every
+   * column of the table, plus the given fields). Models read before are left out.
+   */
+  async prefetch(reads: ReadonlyArray<{ collection: string; id: number; fields?: readonly string[] }>): Promise<void> {
+    const planned = reads
+      .filter((read) => !this.remembered.has(fqidOf(read.collection, read.id)))
+      .map((read) => ({ collection: read.collection, ids: [read.id], fields: [...new Set([...columnsOf(read.collection), ...(read.fields ?? [])])] }));
+    if (planned.length < 2) return;
+    const read = await this.stored.getManyOfCollections(planned);
+    for (const { collection, ids, fields } of planned) {
+      const model = read.get(collection)?.get(ids[0]!);
+      this.remembered.set(fqidOf(collection, ids[0]!), { model, known: new Set(fields) });
+    }
+  }
+
   /** The stored models (only the fields asked for; all fields when `fields` is undefined). */
   async getMany(collection: string, ids: readonly number[], fields: string[] | undefined, options: ReadOptions = {}): Promise<Map<number, Model>> {
     const result = new Map<number, Model>();
