@@ -87,6 +87,8 @@ export class ChangeFeed {
   private readonly delivered = new Set<string>();
   /** Log rows of this process's commits, by transaction id, until their notification comes. */
   private readonly prefetched = new Map<string, LogRow[]>();
+  /** COMMIT messages of this process sent and not answered yet (their log rows may be on the way). */
+  private readonly commitsInFlight = new Set<Promise<void>>();
 
   async start(): Promise<void> {
     // Taken before LISTEN, so before any loss of the listening connection.
@@ -128,11 +130,19 @@ export class ChangeFeed {
   commitBarrier(): CommitBarrier {
     const token = randomUUID();
     let returned: Promise<void> | undefined;
+    let settle: (() => void) | undefined;
+    const settled = () => {
+      settle?.();
+      settle = undefined;
+    };
     return {
       // Registered only when the COMMIT goes out: a catch-up after a lost connection resolves the
       // barriers registered before it, which must not include one of a transaction still running.
       sql: () => {
         returned = new Promise<void>((resolve) => this.barriers.set(token, resolve));
+        const inFlight = new Promise<void>((resolve) => (settle = resolve));
+        this.commitsInFlight.add(inFlight);
+        void inFlight.then(() => this.commitsInFlight.delete(inFlight));
         // The os_notify of the transaction comes from deferred triggers, which would run at
         // COMMIT, after this barrier: running them first keeps the barrier behind the
         // transaction's changes (their errors are COMMIT's errors, raised one statement earlier).
@@ -143,12 +153,14 @@ export class ChangeFeed {
       },
       committed: (logRows) => {
         this.prefetch(logRows as unknown as OwnLogRow[]);
+        settled();
         const sent = returned;
         if (!sent) return;
         this.committedBarriers.add(sent);
         void sent.then(() => this.committedBarriers.delete(sent));
       },
       abandoned: () => {
+        settled();
         this.barriers.get(token)?.();
         this.barriers.delete(token);
       },
@@ -266,6 +278,9 @@ export class ChangeFeed {
 
   private async deliver(xactId: string): Promise<void> {
     if (this.delivered.has(xactId)) return;
+    // The notification may overtake the answer to its own COMMIT (another socket): a moment's
+    // wait for the COMMITs in flight saves the read when it is one of ours.
+    if (!this.prefetched.has(xactId) && this.commitsInFlight.size > 0) await Promise.all([...this.commitsInFlight]);
     const rows = this.prefetched.get(xactId) ?? (await this.readLog(xactId));
     this.prefetched.delete(xactId);
     if (!rows) return;
