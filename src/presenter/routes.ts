@@ -10,7 +10,6 @@ import type { AuthContext } from "../auth/context.js";
 import type { Database } from "../db/types.js";
 import type { HttpRequest, HttpResponse, Route } from "../http/types.js";
 import { PresenterError } from "./errors.js";
-import { findPresenter } from "./registry.js";
 import type { Presenter } from "./types.js";
 
 export interface PresenterApp {
@@ -26,6 +25,15 @@ interface Blob {
 
 type Validate = (value: unknown) => string | undefined;
 type CompileValidator = typeof import("../action/framework/validation.js").compileValidator;
+type FindPresenter = typeof import("./registry.js").findPresenter;
+
+// The presenters (with the models checker, the meeting export and the HTML sanitizer they use)
+// are loaded by the first presenter request, not at start.
+let registry: Promise<FindPresenter> | undefined;
+function loadFindPresenter(): Promise<FindPresenter> {
+  registry ??= import("./registry.js").then((module) => module.findPresenter);
+  return registry;
+}
 
 // The schema validator (ajv and the action fields' formats, with the HTML sanitizer) is loaded by
 // the first presenter request, not at start.
@@ -85,6 +93,7 @@ async function handlePresenterRequest(app: PresenterApp, req: HttpRequest, res: 
     if (isFalsyJson(payload)) throw new BadRequestError(WERKZEUG_TEXTS.badRequest);
     const compile = await loadCompileValidator();
     const blobs = validBlobs(compile, payload);
+    const findPresenter = await loadFindPresenter();
     const presenters = blobs.map((blob) => {
       const presenter = findPresenter(blob.presenter);
       if (!presenter) throw new BadRequestError(`Presenter ${blob.presenter} does not exist.`);
