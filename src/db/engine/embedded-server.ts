@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import pg from "pg";
+import { pg } from "./pg.js";
 import { postgresBinaries, type PostgresBinaries } from "./postgres-binaries.js";
 import { chooseServerUser, giveToServerUser, spawnAsServerUser, type ServerUser } from "./server-user.js";
 

@@ -1,6 +1,7 @@
 // PostgreSQL through a `pg` pool: an external server, or the embedded one over its Unix socket.
 // LISTEN runs on its own long-lived connection that reconnects when the server drops it.
-import pg from "pg";
+import type { Client, ClientConfig, Pool } from "pg";
+import { pg } from "./pg.js";
 import type { DatabaseConfig } from "../../config.js";
 import type { QueryResult, SqlEngine, SqlSession, TransactionOptions } from "./engine.js";
 import { reachable } from "./connection-failure.js";
@@ -45,10 +46,10 @@ const LISTEN_RETRY_MAX_MS = 5_000;
 
 export class PostgresEngine implements SqlEngine {
   readonly kind: "embedded" | "external";
-  private readonly pool: pg.Pool;
-  private readonly listeners = new Set<pg.Client>();
-  private readonly connection: pg.ClientConfig;
-  private outsidePool: pg.Pool | undefined;
+  private readonly pool: Pool;
+  private readonly listeners = new Set<Client>();
+  private readonly connection: ClientConfig;
+  private outsidePool: Pool | undefined;
 
   constructor(
     target: PostgresTarget,
@@ -144,10 +145,10 @@ export class PostgresEngine implements SqlEngine {
 
   async listen(channels: readonly string[], onPayload: (channel: string, payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
     let stopped = false;
-    let client: pg.Client | undefined;
+    let client: Client | undefined;
     let retryTimer: NodeJS.Timeout | undefined;
     let pauseMs = LISTEN_RETRY_FIRST_MS;
-    const connect = async (): Promise<pg.Client> => {
+    const connect = async (): Promise<Client> => {
       const next = new pg.Client({ ...this.connection, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
       next.on("notification", (message) => {
         if (channels.includes(message.channel)) onPayload(message.channel, message.payload ?? "");
