@@ -8,7 +8,7 @@ import type { RequestLogMode } from "./http/server.js";
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimitOptions } from "./auth/login-rate-limit.js";
 import { parseTrustedProxies } from "./http/client-address.js";
 import { makeDevelopmentCertificate } from "./http/development-certificate.js";
-import { acmeFiles, type AcmeConfig } from "./http/acme/certificate-manager.js";
+import { acmeFiles, type AcmeConfig } from "./http/acme/acme-config.js";
 import { parseCorsOrigins, parseSameSite, type BrowserAccess } from "./auth/http/browser-access.js";
 
 export interface DatabaseConfig {

@@ -10,9 +10,9 @@
 //   MAX_CONCURRENT_STREAMS streams at once.
 import { readFileSync } from "node:fs";
 import { createServer as createHttp1Server, type Server as Http1Server } from "node:http";
-import { constants as http2Constants, createServer as createHttp2Server, type Http2Server, type Http2ServerRequest, type Http2Session } from "node:http2";
+import type { Http2Server, Http2ServerRequest, Http2Session } from "node:http2";
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from "node:net";
-import { createServer as createTlsServer, type Server as TlsServer, type TLSSocket } from "node:tls";
+import type { Server as TlsServer, TLSSocket } from "node:tls";
 import { DatabaseError } from "../db/types.js";
 import type { Logger } from "../log.js";
 import { TrustedProxies } from "./client-address.js";
@@ -61,6 +61,9 @@ const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** Streams of one HTTP/2 session at once (Node's default has no limit); the client needs a handful. */
 export const MAX_CONCURRENT_STREAMS = 128;
 
+/** HTTP/2's CANCEL error code (RFC 9113, 7). */
+const HTTP2_CANCEL = 0x8;
+
 const INTERNAL_PASSWORD_REFUSED = "This route is for the services of the deployment: it needs the internal password (Authorization: base64 of INTERNAL_AUTH_PASSWORD_FILE's content).";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,7 +80,12 @@ export class Listener {
   private readonly sessions = new Set<Http2Session>();
   private outer?: NetServer | TlsServer;
   private http1?: Http1Server;
-  private http2?: Http2Server;
+  /**
+   * node:http2 (with nghttp2, about 2 MiB of memory) is loaded by the first cleartext HTTP/2
+   * connection; a TLS listener, whose browsers speak HTTP/2, loads it at start.
+   */
+  private http2?: Promise<Http2Server>;
+  private handler?: (req: RawRequest, res: RawResponse) => void;
   private stopping = false;
   private readonly trustedProxies: TrustedProxies;
 
@@ -101,10 +109,11 @@ export class Listener {
         res.destroy();
       });
     };
+    this.handler = handler;
     this.http1 = this.createHttp1(handler);
-    this.http2 = createHttp2Server({ settings: { maxConcurrentStreams: MAX_CONCURRENT_STREAMS } }, handler);
-    this.http2.on("session", (session) => this.trackSession(session));
     if (this.options.tls) {
+      const http2 = await this.http2Server();
+      const { createServer: createTlsServer } = await import("node:tls");
       const secure = createTlsServer({
         cert: readFileSync(this.options.tls.certFile),
         key: readFileSync(this.options.tls.keyFile),
@@ -117,7 +126,7 @@ export class Listener {
       secure.on("tlsClientError", (_error, socket) => socket.destroy());
       secure.on("secureConnection", (socket: TLSSocket) => {
         // Clients without ALPN speak HTTP/1.1.
-        if (socket.alpnProtocol === "h2") this.http2!.emit("connection", socket);
+        if (socket.alpnProtocol === "h2") http2.emit("connection", socket);
         else this.http1!.emit("connection", socket);
       });
       this.outer = secure;
@@ -133,6 +142,15 @@ export class Listener {
       });
     });
     outer.on("error", (error) => this.options.log.error(`listener on port ${this.port}`, error));
+  }
+
+  private http2Server(): Promise<Http2Server> {
+    this.http2 ??= import("node:http2").then(({ createServer }) => {
+      const server = createServer({ settings: { maxConcurrentStreams: MAX_CONCURRENT_STREAMS } }, this.handler);
+      server.on("session", (session) => this.trackSession(session));
+      return server;
+    });
+    return this.http2;
   }
 
   private get headersTimeoutMs(): number {
@@ -216,7 +234,7 @@ export class Listener {
     const timer = setTimeout(() => {
       if (raw.complete) return;
       res.json({ success: false, message: "The request was not complete in time." }, 408);
-      stream.close(http2Constants.NGHTTP2_CANCEL);
+      stream.close(HTTP2_CANCEL);
     }, this.requestTimeoutMs);
     timer.unref();
     const clear = () => clearTimeout(timer);
@@ -228,12 +246,23 @@ export class Listener {
     this.trackSocket(socket);
     sniffProtocol(socket, FIRST_BYTES_TIMEOUT_MS, (protocol, head) => {
       if (protocol === "h2c") {
-        this.http2!.emit("connection", replayingStream(socket, head));
+        const stream = replayingStream(socket, head);
+        this.http2Server().then(
+          (http2) => {
+            if (stream.destroyed) return;
+            http2.emit("connection", stream);
+            socket.resume();
+          },
+          (error: unknown) => {
+            this.options.log.error("loading node:http2 failed", error);
+            socket.destroy();
+          },
+        );
       } else {
         socket.unshift(head);
         this.http1!.emit("connection", socket);
+        socket.resume();
       }
-      socket.resume();
     });
   }
 

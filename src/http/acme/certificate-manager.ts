@@ -9,25 +9,12 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import type { Logger } from "../../log.js";
 import { AcmeSession, accountKeyFrom, newKeyPem } from "./acme-client.js";
+import { acmeFiles, type AcmeConfig } from "./acme-config.js";
 
-export interface AcmeConfig {
-  domain: string;
-  email?: string;
-  directoryUrl: string;
-  httpPort: number;
-  /** Renew when the certificate expires within this many days. */
-  renewBeforeDays: number;
-  /** How often the timer looks at the certificate. */
-  checkIntervalMs: number;
-}
+export { acmeFiles, type AcmeConfig };
 
 const CHALLENGE_PREFIX = "/.well-known/acme-challenge/";
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function acmeFiles(dataDir: string, domain: string): { certFile: string; keyFile: string } {
-  const dir = join(dataDir, "acme", domain);
-  return { certFile: join(dir, "cert.pem"), keyFile: join(dir, "key.pem") };
-}
 
 export class CertificateManager {
   private readonly challenges = new Map<string, string>();
