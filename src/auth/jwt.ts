@@ -2,7 +2,7 @@
 // reports them (its JWT library: "JsonWebTokenError: invalid signature", "TokenExpiredError:
 // jwt expired", ...), because those texts reach clients in 500 answers.
 import { createHmac, timingSafeEqual, webcrypto } from "node:crypto";
-import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import type { JWTPayload } from "jose";
 
 export type JwtPayload = JWTPayload & Record<string, unknown>;
 
@@ -29,6 +29,12 @@ export class JwtError extends Error {
   }
 }
 
+// jose is loaded by the first token signed or checked the slow way, not at start: an idle server
+// needs neither.
+type Jose = typeof import("jose");
+let jose: Promise<Jose> | undefined;
+const loadJose = (): Promise<Jose> => (jose ??= import("jose"));
+
 const ALGORITHM = "HS256";
 const encoder = new TextEncoder();
 
@@ -53,6 +59,7 @@ function hmacKey(secret: string): Promise<webcrypto.CryptoKey> | Uint8Array {
 }
 
 export async function signJwt(payload: Record<string, unknown>, key: string, lifetimeSeconds: number): Promise<string> {
+  const { SignJWT } = await loadJose();
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ ...payload })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
@@ -66,11 +73,12 @@ export async function verifyJwt(jwt: string, key: string): Promise<JwtPayload> {
   const valid = plainlyValid(jwt, key);
   if (valid) return valid;
   checkStructure(jwt);
+  const { errors, jwtVerify } = await loadJose();
   try {
     const { payload } = await jwtVerify(jwt, await hmacKey(key), { algorithms: [ALGORITHM] });
     return payload as JwtPayload;
   } catch (error) {
-    throw toJwtError(error);
+    throw toJwtError(errors, error);
   }
 }
 
@@ -179,7 +187,7 @@ function checkStructure(jwt: string): void {
   if ((header as { alg?: unknown }).alg !== ALGORITHM) throw new JwtError("algorithm", "invalid algorithm");
 }
 
-function toJwtError(error: unknown): JwtError {
+function toJwtError(errors: Jose["errors"], error: unknown): JwtError {
   if (error instanceof errors.JWTExpired) return new JwtError("expired", "jwt expired");
   if (error instanceof errors.JWSSignatureVerificationFailed) return new JwtError("signature", "invalid signature");
   if (error instanceof errors.JOSEAlgNotAllowed) return new JwtError("algorithm", "invalid algorithm");
