@@ -1,6 +1,6 @@
-// Process entry: configuration, database (schema and first data on first start), message bus,
-// auth, every component's routes on the main port and on the requested component ports,
-// and a graceful shutdown on SIGTERM / SIGINT.
+// The server's start (the process entry is main.ts): configuration, database (schema and first
+// data on first start), message bus, auth, every component's routes on the main port and on the
+// requested component ports, and a graceful shutdown on SIGTERM / SIGINT.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -123,7 +123,8 @@ function restoreMemoryCache(cache: MessageBus, dataDir: string, log: Logger): { 
   };
 }
 
-async function main(): Promise<void> {
+/** Starts the server as configured by the environment; exits the process on a configuration error. */
+export async function main(): Promise<RunningServer> {
   let config: Config;
   try {
     config = loadConfig();
@@ -153,11 +154,6 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+  return server;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((error) => {
-    process.stderr.write(`openslides-ts: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
-}

@@ -15,6 +15,7 @@ import { createServer as createNetServer, type AddressInfo, type Server as NetSe
 import type { Server as TlsServer, TLSSocket } from "node:tls";
 import { DatabaseError } from "../db/types.js";
 import type { Logger } from "../log.js";
+import { useNormalSettings } from "../startup-memory.js";
 import { TrustedProxies } from "./client-address.js";
 import { errorAnswer } from "./error-shapes.js";
 import { checkInternalPassword, isInternalPath, MALFORMED_INTERNAL_PASSWORD } from "./internal-password.js";
@@ -284,6 +285,8 @@ export class Listener {
       if (!this.internalPasswordAccepted(req, res)) return;
       const { route, allowed } = this.router.find(req.method, req.path);
       component = route?.component;
+      // Health checks keep an idle server idle; any other request means work is coming.
+      if (route && !req.path.endsWith("/health")) useNormalSettings();
       if (route) await route.handler(req, res);
       else if (allowed.length > 0) res.json({ success: false, message: `Method ${req.method} is not allowed for ${req.path}.` }, 405);
       else res.json({ success: false, message: `Not found: ${req.path}` }, 404);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
-import { startServer, type RunningServer } from "../../src/main.js";
+import { startServer, type RunningServer } from "../../src/start.js";
 import type { Route } from "../../src/http/types.js";
 import { createExternalDatabase, externalServer } from "../support/database.js";
 
