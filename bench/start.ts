@@ -13,6 +13,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 const RUNS = Number(process.env.START_BENCH_RUNS ?? 3);
 const IDLE_SECONDS = 5;
 const MAIN = resolve("dist/src/main.js");
+const START = resolve("dist/src/start.js");
 const PORT_BASE = 18900 + Math.floor(Math.random() * 50);
 
 function rssMiB(pid: number): number {
@@ -57,9 +58,9 @@ async function startOnce(dataDir: string, port: number, idle: boolean): Promise<
   }
 }
 
-/** Seconds to import the entry module without starting (main() runs only as the process entry). */
+/** Seconds to import the server's modules without starting (start.ts; main.ts imports it only as the process entry). */
 function moduleLoadSeconds(): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(MAIN)}); console.log((performance.now() - t) / 1000);`;
+  const script = `const t = performance.now(); await import(${JSON.stringify(START)}); console.log((performance.now() - t) / 1000);`;
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
   return Number(result.stdout.trim());
 }
