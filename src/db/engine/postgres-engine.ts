@@ -1,6 +1,6 @@
 // PostgreSQL through a `pg` pool: an external server, or the embedded one over its Unix socket.
 // LISTEN runs on its own long-lived connection that reconnects when the server drops it.
-import type { Client, ClientConfig, Pool } from "pg";
+import type { Client, ClientConfig, Pool, QueryResult as PgQueryResult } from "pg";
 import { pg } from "./pg.js";
 import type { DatabaseConfig } from "../../config.js";
 import type { QueryResult, SqlEngine, SqlSession, TransactionOptions } from "./engine.js";
@@ -119,7 +119,7 @@ export class PostgresEngine implements SqlEngine {
       }
       const results: unknown = await client.query(`${options.beforeCommit()}; COMMIT`);
       // Several statements answer with one result each; the last one is the COMMIT's.
-      const beforeCommit = Array.isArray(results) ? (results[results.length - 2] as pg.QueryResult | undefined) : undefined;
+      const beforeCommit = Array.isArray(results) ? (results[results.length - 2] as PgQueryResult | undefined) : undefined;
       options.committed?.(beforeCommit?.rows ?? []);
       return value;
     } catch (error) {
