@@ -337,6 +337,24 @@ describe("change notification", () => {
     }
   });
 
+  test("a repeated change of logged fields leaves the log row alone; new fields are merged into it", async () => {
+    const logRow = () =>
+      db.query<{ ctid: string; updated_fields: string[] }>(
+        `SELECT ctid::text AS ctid, updated_fields FROM os_notify_log_t WHERE operation = 'update' AND fqid = 'committee/1' AND xact_id = pg_current_xact_id()`,
+      );
+    await inTransaction(db, async () => {
+      await db.query(`UPDATE committee_t SET name = 'First' WHERE id = 1`);
+      const first = await logRow();
+      await db.query(`UPDATE committee_t SET name = 'Second' WHERE id = 1`);
+      const again = await logRow();
+      await db.query(`UPDATE committee_t SET description = 'Described' WHERE id = 1`);
+      const merged = await logRow();
+      assert.equal(again.rows[0]!.ctid, first.rows[0]!.ctid, "no new row version for fields logged already");
+      assert.deepEqual([...merged.rows[0]!.updated_fields].sort(), ["description", "name"]);
+      assert.equal(merged.rowCount, 1);
+    });
+  });
+
   test("a deleted model is logged as delete, its former relations as updates", async () => {
     const xactId = await inTransaction(db, async () => {
       await db.query(`DELETE FROM list_of_speakers_t WHERE content_object_id = 'motion/41'`);

@@ -95,6 +95,9 @@ $body$ LANGUAGE plpgsql;
 
 CREATE PROCEDURE log_field_change(operation_var text, fqid_var text, fields text[]) AS $body$
 -- One log row per (operation, fqid, transaction); field lists of repeated changes are merged.
+-- A change whose fields are logged already leaves the row alone: rewriting it would add a row
+-- version per change, and thousands of changes of one model in a transaction (a meeting's lists
+-- while it is cloned) made every later conflict check walk all of them.
 BEGIN
     INSERT INTO os_notify_log_t AS log (operation, fqid, xact_id, timestamp, updated_fields)
     VALUES (operation_var, fqid_var, pg_current_xact_id(), now(), fields)
@@ -102,7 +105,8 @@ BEGIN
         SELECT unnest(coalesce(log.updated_fields, '{}'::varchar[]))
         UNION
         SELECT unnest(coalesce(EXCLUDED.updated_fields, '{}'::varchar[]))
-    );
+    )
+    WHERE log.updated_fields IS NULL OR NOT log.updated_fields @> coalesce(EXCLUDED.updated_fields, '{}'::varchar[]);
 END;
 $body$ LANGUAGE plpgsql;
 
