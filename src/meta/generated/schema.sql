@@ -303,7 +303,8 @@ DECLARE
     relation_column text;
     compared_column text;
     position integer := 0;
-    row_values hstore := hstore(NEW);
+    -- made on first use: most calls need no value of NEW
+    row_values hstore;
     related record;
     foreign_id integer;
     foreign_value text;
@@ -318,6 +319,7 @@ BEGIN
             -- inserted in this transaction were written in it too and are checked by their own
             -- trigger, so only a changed compared column needs this look back.
             IF TG_OP = 'UPDATE' THEN
+                row_values := coalesce(row_values, hstore(NEW));
                 FOR related IN EXECUTE format('SELECT id, %I::text AS value FROM %I WHERE %I = $1',
                         compared_column, own_collection || '_t', relation_column) USING NEW.id LOOP
                     PERFORM raise_equality_exception_conditionally(compared_column, relation_column,
@@ -326,13 +328,17 @@ BEGIN
                 END LOOP;
             END IF;
         ELSE
+            row_values := coalesce(row_values, hstore(NEW));
             foreign_id := (row_values -> relation_column)::integer;
-            foreign_value := NULL;
-            EXECUTE format('SELECT %I::text FROM %I WHERE id = $1', compared_column, foreign_collection || '_t')
-                INTO foreign_value USING foreign_id;
-            PERFORM raise_equality_exception_conditionally(compared_column, relation_column,
-                own_collection, NEW.id, row_values -> compared_column,
-                foreign_collection, foreign_id, foreign_value);
+            -- An empty relation has nothing to agree with (one of a generic relation's columns is set at most).
+            IF foreign_id IS NOT NULL THEN
+                foreign_value := NULL;
+                EXECUTE format('SELECT %I::text FROM %I WHERE id = $1', compared_column, foreign_collection || '_t')
+                    INTO foreign_value USING foreign_id;
+                PERFORM raise_equality_exception_conditionally(compared_column, relation_column,
+                    own_collection, NEW.id, row_values -> compared_column,
+                    foreign_collection, foreign_id, foreign_value);
+            END IF;
         END IF;
         position := position + 5;
     END LOOP;
