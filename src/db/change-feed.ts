@@ -46,6 +46,15 @@ const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long a notification waits for this process's COMMITs in flight before it reads the log itself. */
+const IN_FLIGHT_WAIT_MS = 50;
+
+/** Resolves when the promise does or after ms, whichever comes first. */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
 
 /** A barrier to send with a transaction's COMMIT (ChangeFeed.commitBarrier). */
 export interface CommitBarrier {
@@ -279,8 +288,9 @@ export class ChangeFeed {
   private async deliver(xactId: string): Promise<void> {
     if (this.delivered.has(xactId)) return;
     // The notification may overtake the answer to its own COMMIT (another socket): a moment's
-    // wait for the COMMITs in flight saves the read when it is one of ours.
-    if (!this.prefetched.has(xactId) && this.commitsInFlight.size > 0) await Promise.all([...this.commitsInFlight]);
+    // wait for the COMMITs in flight saves the read when it is one of ours. Bounded: a COMMIT
+    // message can wait for a row lock (its deferred foreign-key checks), and the feed must not.
+    if (!this.prefetched.has(xactId) && this.commitsInFlight.size > 0) await settledWithin(Promise.all([...this.commitsInFlight]), IN_FLIGHT_WAIT_MS);
     const rows = this.prefetched.get(xactId) ?? (await this.readLog(xactId));
     this.prefetched.delete(xactId);
     if (!rows) return;

@@ -4,6 +4,7 @@
 // records the statements it is asked to run.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import pg from "pg";
 import { createExternalDatabase, externalServer } from "../support/database.js";
 import { PostgresEngine } from "../../src/db/engine/postgres-engine.js";
 import { SqlDatabase } from "../../src/db/database.js";
@@ -16,8 +17,10 @@ describe("own commits deliver their prefetched log", () => {
   const changes: ChangeSet[] = [];
   let db: SqlDatabase;
   let drop: () => Promise<void>;
+  let databaseName = "";
   before(async () => {
     const created = await createExternalDatabase();
+    databaseName = created.name;
     drop = created.drop;
     const engine = new PostgresEngine({ ...externalServer(), database: created.name, poolMax: 5 });
     const query = engine.query.bind(engine);
@@ -66,4 +69,39 @@ describe("own commits deliver their prefetched log", () => {
     assert.ok(changes.some((change) => change.entries.some((entry) => entry.fqid === "theme/1" && entry.operation === "update")));
     assert.equal(logReads(), before + 1);
   });
+
+  test("a COMMIT held up by a row lock does not hold up the delivery of other transactions", async () => {
+    // Another session locks organization/1; the action's deferred foreign-key check of a new
+    // gender waits for it inside the COMMIT message.
+    const locker = new pg.Client({ ...externalServer(), database: databaseName });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("SELECT 1 FROM organization_t WHERE id = 1 FOR UPDATE");
+      const held = db.transaction((tx) => tx.write([{ type: "create", fqid: "gender/5", fields: { id: 5, name: "Held", organization_id: 1 } }]), { readYourWrites: true });
+      const heldDone = held.then(() => true);
+      // Meanwhile another transaction commits: its change arrives while the first still waits.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const seen = changes.length;
+      await db.transaction((tx) => tx.write([{ type: "update", fqid: "theme/1", fields: { name: "Meanwhile" } }]));
+      const delivered = await waitFor(() => changes.slice(seen).some((change) => change.entries.some((entry) => entry.fqid === "theme/1")), 10_000);
+      assert.ok(delivered, "the other transaction was delivered while the COMMIT waited");
+      assert.equal(await Promise.race([heldDone, Promise.resolve(false)]), false, "the first COMMIT was still waiting");
+      await locker.query("COMMIT");
+      await held;
+      assert.ok(await db.ownCommitsAppliedWithin(10_000));
+      assert.ok(deliveredOf("gender/5"));
+    } finally {
+      await locker.end();
+    }
+  });
 });
+
+/** Polls until the condition holds or the time is up. */
+async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return condition();
+}
