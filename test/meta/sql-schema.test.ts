@@ -288,6 +288,19 @@ describe("equal_fields, order of inserts", () => {
     );
   });
 
+  test("a new model linked to a model of another meeting is named from the new model's side", async () => {
+    await inTransaction(db, () => db.query(`INSERT INTO tag_t (id, name, meeting_id) VALUES (8, 'Other meeting', 2)`));
+    const error = await failure(() =>
+      inTransaction(db, async () => {
+        await db.query(`INSERT INTO topic_t (id, title, meeting_id) VALUES (50, 'Topic', 1)`);
+        await db.query(`INSERT INTO list_of_speakers_t (content_object_id, meeting_id) VALUES ('topic/50', 1)`);
+        await db.query(`INSERT INTO agenda_item_t (id, content_object_id, meeting_id) VALUES (50, 'topic/50', 1)`);
+        await db.query(`INSERT INTO gm_tag_tagged_ids_t (tag_id, tagged_id) VALUES (8, 'agenda_item/50')`);
+      }),
+    );
+    assert.equal(error.message, "The following models do not belong to meeting 1: ['tag/8']");
+  });
+
   test("rows of one meeting inserted in any order commit", async () => {
     await inTransaction(db, async () => {
       await db.query(`INSERT INTO mediafile_t (id, title, owner_id, parent_id) VALUES (6, 'File', 'meeting/1', 5)`);

@@ -306,11 +306,9 @@ DECLARE
     position integer := 0;
     pair record;
 BEGIN
-    -- The links of a row inserted in this transaction are new rows of the intermediate table,
-    -- checked by its own trigger (check_equals_intermediate).
-    IF TG_OP = 'INSERT' THEN
-        RETURN NULL;
-    END IF;
+    -- Also on INSERT, although the links of a new row are new intermediate rows that
+    -- check_equals_intermediate checks too: queued first, this check decides which side the
+    -- message names (upstream's tests expect the new row's side).
     WHILE position < TG_NARGS LOOP
         own_collection := TG_ARGV[position + 2];
         foreign_collection := TG_ARGV[position + 4];
