@@ -2,6 +2,7 @@
 // element in one transaction, atomically (handle_request), or each element in a transaction of
 // its own (handle_separately), then the writes, the results and the on-success hooks.
 import type { Database, Transaction } from "../db/types.js";
+import { MAX_ID } from "../db/reader.js";
 import { ActionError, BadRequestError, PermissionDeniedError } from "./errors.js";
 import { fqidOf } from "./framework/fqid.js";
 import { collectionMeta, hasCollection } from "./framework/model-meta.js";
@@ -183,8 +184,6 @@ async function writeOutcome(tx: Transaction, outcome: ActionOutcome): Promise<Re
 function hasSequentialNumber(collection: string): boolean {
   return hasCollection(collection) && collectionMeta(collection).fields.get("sequential_number")?.sequenceScope !== undefined;
 }
-
-const MAX_ID = 2_147_483_647;
 
 /**
  * The user and the meeting that the permission check of a meeting's action reads first, to be

@@ -10,7 +10,7 @@ import { DatabaseError, type CollectionRead, type Filter, type Fqid, type Model,
 /** Most ids per statement and collection; exported for the readers that batch before calling. */
 export const BATCH_SIZE = 5000;
 /** Ids are PostgreSQL integers: a larger id cannot exist. */
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 
 export function parseFqid(fqid: Fqid): { collection: string; id: number } {
   const match = /^([a-z](?:[a-z_]*[a-z])?)\/([1-9][0-9]*)$/.exec(String(fqid));

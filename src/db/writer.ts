@@ -76,7 +76,7 @@ export class SqlWriter {
    * Models this transaction read from the database and found, since its last delete: its snapshot
    * answers an existence check for them as the read did. A delete clears it (cascades).
    */
-  private readonly readExisting = new Set<Fqid>();
+  private readonly readExisting = new Map<string, Set<number>>();
   /** Models whose existence an update without stored changes asked for, checked together (see checkExistence). */
   private unchecked: Fqid[] = [];
 
@@ -84,7 +84,9 @@ export class SqlWriter {
 
   /** Models the transaction read and found (see readExisting). */
   foundByRead(collection: string, ids: Iterable<number>): void {
-    for (const id of ids) this.readExisting.add(`${collection}/${id}`);
+    let found = this.readExisting.get(collection);
+    if (!found) this.readExisting.set(collection, (found = new Set()));
+    for (const id of ids) found.add(id);
   }
 
   async write(events: WriteEvent[]): Promise<Record<Fqid, Model>> {
@@ -341,7 +343,7 @@ export class SqlWriter {
       const { rows } = await this.query(`UPDATE ${quote(access.table)} SET ${assignments.join(", ")} WHERE id = ${params.add(id)} RETURNING id`, params.values);
       if (rows.length === 0) throw new DatabaseError(`Model '${event.fqid}' does not exist.`, "model_does_not_exist");
       result = rows[0] as Model;
-    } else if (!this.existing.has(event.fqid) && !this.readExisting.has(event.fqid)) {
+    } else if (!this.existing.has(event.fqid) && !this.readExisting.get(collection)?.has(id)) {
       this.unchecked.push(event.fqid);
     }
     this.existing.add(event.fqid);

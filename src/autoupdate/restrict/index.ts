@@ -90,15 +90,6 @@ class UserRestricter implements Restricter {
     return verdict.visible;
   };
 
-  /** The value as the user sees it, and the users it compared. */
-  private comparedValue(collection: string, id: number, name: string): { value: unknown; compared?: Set<number> } {
-    this.rights.compared = undefined;
-    const value = this.value(collection, id, name);
-    const compared = this.rights.compared;
-    this.rights.compared = undefined;
-    return { value, compared };
-  }
-
   /** comparedValue as sliced work (the restricter serves one computation, so nothing else runs on it between slices). */
   private *comparedValueInSlices(collection: string, id: number, name: string, clock: SliceClock): Sliced<{ value: unknown; compared?: Set<number> }> {
     this.rights.compared = undefined;
@@ -110,8 +101,7 @@ class UserRestricter implements Restricter {
 
   /** For a profile's expansion: a followed value, wrapped when it may differ for some users. */
   profileValue(collection: string, id: number, name: string): unknown {
-    const { value, compared } = this.comparedValue(collection, id, name);
-    return compared ? new PersonalValue(compared.has(EVERYONE) ? undefined : value, compared) : value;
+    return runWhole(this.profileValueInSlices(collection, id, name, WHOLE));
   }
 
   /** profileValue as sliced work. */
@@ -120,15 +110,9 @@ class UserRestricter implements Restricter {
     return compared ? new PersonalValue(compared.has(EVERYONE) ? undefined : value, compared) : value;
   }
 
+  /** The value as the user sees it. */
   value(collection: string, id: number, name: string): unknown {
-    const field = getField(collection, name);
-    if (!field) return undefined;
-    const value = this.state.getField(collection, id, name);
-    if (value === undefined || value === null) return undefined;
-    if (!this.see(collection, field.restrictionMode, id)) return undefined;
-    if (!field.relation) return value;
-    if (field.type !== "relation-list" && field.type !== "generic-relation-list") return this.visibleTargets(field, value);
-    return Array.isArray(value) ? value.filter((item) => this.listItemVisible(field, item)) : undefined;
+    return runWhole(this.valueInSlices(collection, id, name, WHOLE));
   }
 
   /**
@@ -144,9 +128,11 @@ class UserRestricter implements Restricter {
     if (!field.relation) return value;
     if (field.type !== "relation-list" && field.type !== "generic-relation-list") return this.visibleTargets(field, value);
     if (!Array.isArray(value)) return undefined;
+    // Ids of a relation list all point into one collection; a generic list's fqids name theirs.
+    const target = field.type === "relation-list" ? Object.keys(field.relation.targets)[0]! : undefined;
     const visible: unknown[] = [];
     for (const item of value) {
-      if (this.listItemVisible(field, item)) visible.push(item);
+      if (target === undefined ? this.genericVisible(field, item) : typeof item === "number" && this.targetVisible(field, target, item)) visible.push(item);
       if (clock.due()) yield;
     }
     return visible;
@@ -168,12 +154,6 @@ class UserRestricter implements Restricter {
       default:
         return value;
     }
-  }
-
-  /** Whether an item of a relation list (ids) or generic relation list (fqids) names a visible target. */
-  private listItemVisible(field: FieldDefinition, item: unknown): boolean {
-    if (field.type === "generic-relation-list") return this.genericVisible(field, item);
-    return typeof item === "number" && this.targetVisible(field, Object.keys(field.relation!.targets)[0]!, item);
   }
 
   private genericVisible(field: FieldDefinition, fqid: unknown): boolean {
